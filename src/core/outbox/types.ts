@@ -1,0 +1,32 @@
+/**
+ * An application waiting in (or delivered from) the kiosk's outbox. The outbox is the
+ * single source of truth for submitted work (DESIGN §3): written with strict durability
+ * before the UI says "saved", and only ever moved forward by the state machine.
+ */
+import type { FieldError } from '../forms/types.ts';
+import type { ProblemCode, SubmissionReceipt, SubmissionRequest } from '../sync/protocol.ts';
+
+export type OutboxStatus = 'queued' | 'sending' | 'delivered' | 'needs-attention';
+
+/** Why the last attempt did not deliver: kept for the supervisor and the receipt screen. */
+export interface DeliveryError {
+  kind: 'network' | 'server' | 'rejected';
+  status?: number; // HTTP status when there was one
+  code?: ProblemCode | string; // the server's problem code, when it sent one
+  errors?: FieldError[]; // per-field reasons of a 422
+}
+
+export interface OutboxItem {
+  id: string; // the application's UUID, also the Idempotency-Key
+  status: OutboxStatus;
+  request: SubmissionRequest;
+  trackingCode: string; // computed locally at submit; replaced by the server's if it differs
+  trackingConfirmed: boolean; // true once the server's receipt matched or replaced it
+  attempts: number; // delivery attempts made so far
+  nextAttemptAt: number; // epoch ms; a queued item is due when now >= nextAttemptAt
+  queuedAt: number; // epoch ms, when the item entered the outbox
+  lastAttemptAt?: number;
+  lastError?: DeliveryError;
+  receipt?: SubmissionReceipt;
+  deliveredAt?: number;
+}
