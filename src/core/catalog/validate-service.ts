@@ -40,16 +40,23 @@ function idOf(value: unknown): string | undefined {
 }
 
 export function validateServiceDefinition(value: unknown): ServiceCheck {
-  const id = idOf(value);
-  const result = validator.validate(value);
+  let id: string | undefined;
   let errors: string[];
-  if (!result.valid) {
-    errors = [...new Set(result.errors.map(describe).filter((e): e is string => e !== null))];
-    if (errors.length === 0) errors = ['/: does not match the service schema'];
-  } else {
-    errors = semanticErrors(value as ServiceDefinition);
+  try {
+    id = idOf(value);
+    errors = check(value);
+  } catch (error) {
+    // The validator throws on values JSON cannot hold (undefined, functions): say so.
+    errors = [`/: not plain JSON data (${error instanceof Error ? error.message : String(error)})`];
   }
   if (errors.length === 0) return { ok: true, service: value as ServiceDefinition };
   const capped = errors.length > MAX_ERRORS ? [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more`] : errors;
   return id === undefined ? { ok: false, errors: capped } : { ok: false, id, errors: capped };
+}
+
+function check(value: unknown): string[] {
+  const result = validator.validate(value);
+  if (result.valid) return semanticErrors(value as ServiceDefinition);
+  const errors = [...new Set(result.errors.map(describe).filter((e): e is string => e !== null))];
+  return errors.length > 0 ? errors : ['/: does not match the service schema'];
 }
