@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_PROVISIONS } from '../../../../src/core/forms/document.ts';
-import { validateField } from '../../../../src/core/forms/validate-field.ts';
+import { validateField, type ValidateOptions } from '../../../../src/core/forms/validate-field.ts';
 import { TODAY, everyTypeFields as f } from '../../../fixtures/forms/every-type.ts';
 
 const opts = { today: TODAY };
-const check = (field: keyof typeof f, value: unknown, options = opts) => validateField(f[field], value, options);
+const check = (field: keyof typeof f, value: unknown, options: ValidateOptions = opts) => validateField(f[field], value, options);
 
 type Row = [keyof typeof f, unknown, string | null, Record<string, string | number>?];
 
