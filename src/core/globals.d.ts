@@ -4,7 +4,7 @@
  * that is what keeps core/ testable in Node and free of the DOM.
  */
 declare class TextEncoder {
-  encode(input?: string): Uint8Array;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
 }
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });

@@ -1,5 +1,5 @@
 /** Turns a finished draft into the request the outbox will deliver. */
-import { pruneHidden } from '../forms/conditions.ts';
+import { normalizeAnswers } from '../forms/normalize.ts';
 import type { Answers, ServiceDefinition } from '../forms/types.ts';
 import type { SubmissionRequest } from '../sync/protocol.ts';
 
@@ -20,7 +20,7 @@ export function buildSubmission(draft: FinishedDraft, terminalId: string, submit
     language: draft.language,
     createdAt: draft.createdAt,
     submittedAt,
-    // Answers to questions the citizen never saw (hidden by a condition) are not sent.
-    payload: { encoding: 'json', answers: pruneHidden(draft.definition, draft.answers) },
+    // Answers to questions the citizen never saw (hidden by a condition) are not sent; the rest travel in canonical form.
+    payload: { encoding: 'json', answers: normalizeAnswers(draft.definition, draft.answers) },
   };
 }

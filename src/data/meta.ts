@@ -1,0 +1,20 @@
+import type { RelaisDb } from './db.ts';
+
+export async function getMeta<T>(database: RelaisDb, key: string): Promise<T | undefined> {
+  return (await database.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(database: RelaisDb, key: string, value: unknown): Promise<void> {
+  await database.meta.put({ key, value });
+}
+
+/** This terminal's id, made once. Enrolment (a later issue) will replace it with a server-issued one. */
+export async function terminalId(database: RelaisDb): Promise<string> {
+  return database.transaction('rw', database.meta, async () => {
+    const existing = await getMeta<string>(database, 'terminalId');
+    if (existing) return existing;
+    const id = crypto.randomUUID();
+    await setMeta(database, 'terminalId', id);
+    return id;
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * When the outbox is synced: at start-up, on the `online` event, on a timer, when an
+ * item's backoff ends, and when someone presses "sync now". A Web Lock makes sure two
+ * tabs (or a tab and a reloaded tab) never run passes at the same time.
+ */
+import { recoverOutbox, runSyncPass, type SyncReport } from '../core/outbox/sync-pass.ts';
+import type { RelaisDb } from './db.ts';
+import { httpTransport } from './http-transport.ts';
+import { outboxStore } from './outbox-repo.ts';
+
+const LOCK = 'relais-outbox-sync';
+
+export class SyncRunner {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<SyncReport | null> | null = null;
+  private readonly onOnline = () => void this.run();
+
+  constructor(
+    private readonly database: RelaisDb,
+    private readonly periodMs = 60_000,
+  ) {}
+
+  async start(): Promise<void> {
+    await recoverOutbox(outboxStore(this.database), Date.now());
+    window.addEventListener('online', this.onOnline);
+    this.interval = setInterval(() => void this.run(), this.periodMs);
+    void this.run();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    clearInterval(this.interval);
+    clearTimeout(this.timer);
+  }
+
+  /** "Sync now": every queued item becomes due at once, backoff or not. */
+  async syncNow(): Promise<SyncReport | null> {
+    const now = Date.now();
+    await this.database.outbox.where('status').equals('queued').modify({ nextAttemptAt: now });
+    if (this.running) await this.running;
+    return this.run();
+  }
+
+  run(): Promise<SyncReport | null> {
+    this.running ??= this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<SyncReport | null> {
+    const report = await navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+      if (!lock) return null; // another tab is syncing
+      return runSyncPass({
+        store: outboxStore(this.database),
+        transport: httpTransport(),
+        now: Date.now,
+        random: Math.random,
+        lanes: 2,
+      });
+    });
+    if (report?.nextDueAt != null) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.run(), Math.max(0, report.nextDueAt - Date.now()));
+    }
+    return report;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Start-up: render from what IndexedDB already holds, then (in the background) refresh
+ * the catalog and start the outbox sync. Nothing here waits for the network.
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { db } from './data/db.ts';
+import { SyncRunner } from './data/sync-runner.ts';
+import { App, type CatalogState } from './ui/App.tsx';
+import { LangContext } from './ui/i18n/context.tsx';
+import { changeLanguage, directionOf, initI18n, isUiLanguage, type UiLanguage } from './ui/i18n/i18n.ts';
+import { registerServiceWorker, type UpdateOffer } from './ui/pwa/service-worker.ts';
+import type { TFunction } from 'i18next';
+import './ui/styles.css';
+
+const LANG_KEY = 'relais.uiLanguage'; // the language choice only: no personal data
+
+function applyDocumentLanguage(lang: UiLanguage): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = directionOf(lang);
+}
+
+async function refreshCatalog(setState: (s: CatalogState) => void): Promise<void> {
+  // Loaded after first paint: the schema validator is not start-up JavaScript.
+  const { syncCatalog } = await import('./data/catalog-sync.ts');
+  const result = await syncCatalog(db());
+  setState(result.kind === 'failed' ? (result.reason === 'offline' ? 'offline' : 'failed') : 'ready');
+}
+
+function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initialT: TFunction; sync: SyncRunner }) {
+  const [lang, setLangState] = useState(initialLang);
+  const [t, setT] = useState<TFunction>(() => initialT);
+  const [catalogState, setCatalogState] = useState<CatalogState>('loading');
+  const [update, setUpdate] = useState<UpdateOffer | null>(null);
+
+  useEffect(() => {
+    registerServiceWorker(setUpdate);
+    void refreshCatalog(setCatalogState);
+    void sync.start();
+    const onOnline = () => void refreshCatalog(setCatalogState);
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [sync]);
+
+  const value = useMemo(
+    () => ({
+      lang,
+      t,
+      setLang: (next: UiLanguage) => {
+        void changeLanguage(next).then((nextT) => {
+          localStorage.setItem(LANG_KEY, next);
+          applyDocumentLanguage(next);
+          setLangState(next);
+          setT(() => nextT);
+        });
+      },
+    }),
+    [lang, t],
+  );
+  return (
+    <LangContext.Provider value={value}>
+      <App sync={sync} catalogState={catalogState} update={update} />
+    </LangContext.Provider>
+  );
+}
+
+async function boot(): Promise<void> {
+  const stored = localStorage.getItem(LANG_KEY);
+  const lang: UiLanguage = isUiLanguage(stored) ? stored : 'ar';
+  applyDocumentLanguage(lang);
+  const t = await initI18n(lang);
+  render(<Root initialLang={lang} initialT={t} sync={new SyncRunner(db())} />, document.getElementById('app')!);
+}
+
+void boot();

@@ -1,0 +1,126 @@
+/**
+ * The kiosk's screens and the few facts that decide which one shows. Persistent state
+ * (catalog, drafts, outbox) lives in IndexedDB; this component holds only navigation.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ServiceDefinition } from '../core/forms/types.ts';
+import { db } from '../data/db.ts';
+import type { Draft } from '../data/draft.ts';
+import { activeDraft, discardDraft, saveDraft, startDraft, submitDraft } from '../data/drafts-repo.ts';
+import type { SyncRunner } from '../data/sync-runner.ts';
+import { useLiveQuery } from './hooks/use-live-query.ts';
+import { useLang, useLocalized } from './i18n/context.tsx';
+import { ServiceIntro } from './catalog/ServiceIntro.tsx';
+import { ServiceList } from './catalog/ServiceList.tsx';
+import { FormScreen } from './form/FormScreen.tsx';
+import { TopBar } from './layout/TopBar.tsx';
+import { OutboxScreen } from './outbox/OutboxScreen.tsx';
+import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
+import { UpdateBanner } from './pwa/UpdateBanner.tsx';
+import type { UpdateOffer } from './pwa/service-worker.ts';
+
+type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' };
+
+export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline';
+
+interface Props {
+  sync: SyncRunner;
+  catalogState: CatalogState;
+  update: UpdateOffer | null;
+}
+
+export function App({ sync, catalogState, update }: Props) {
+  const { t, lang } = useLang();
+  const loc = useLocalized();
+  const [route, setRoute] = useState<Route>({ name: 'home' });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
+
+  // A draft in progress when the page last closed (reload, crash, update) comes back.
+  useEffect(() => {
+    void activeDraft(db()).then((found) => {
+      if (found) {
+        setDraft(found);
+        setRoute({ name: 'form' });
+      }
+    });
+  }, []);
+
+  const home = () => setRoute({ name: 'home' });
+
+  const change = (changes: { answers?: Draft['answers']; stepIndex?: number }) => {
+    if (!draft) return;
+    const next = { ...draft, ...changes, language: lang };
+    setDraft(next);
+    // IndexedDB runs write transactions on one store in the order they were made.
+    void saveDraft(db(), next);
+  };
+
+  const syncNow = async () => {
+    setSyncing(true);
+    try {
+      await sync.syncNow();
+    } finally {
+      setSyncing(false);
+    }
+  };
+
+  let screen;
+  if (route.name === 'intro') {
+    screen = (
+      <ServiceIntro
+        service={route.service}
+        onBack={home}
+        onStart={async () => {
+          setDraft(await startDraft(db(), route.service, lang));
+          setRoute({ name: 'form' });
+        }}
+      />
+    );
+  } else if (route.name === 'form' && draft) {
+    screen = (
+      <FormScreen
+        draft={draft}
+        onChange={change}
+        onExit={async () => {
+          await discardDraft(db(), draft.id);
+          setDraft(null);
+          home();
+        }}
+        onSubmit={async () => {
+          const item = await submitDraft(db(), draft);
+          setDraft(null);
+          setRoute({ name: 'receipt', id: item.id, service: draft.definition });
+          void sync.run();
+        }}
+      />
+    );
+  } else if (route.name === 'receipt') {
+    screen = <ReceiptScreen id={route.id} service={route.service} onDone={home} />;
+  } else if (route.name === 'outbox') {
+    screen = <OutboxScreen onBack={home} />;
+  } else {
+    screen = (
+      <>
+        {draft && (
+          <div class="resume-banner" role="status">
+            <span>{t('home.resume', { service: loc(draft.definition.title).text })}</span>
+            <button type="button" class="button primary" onClick={() => setRoute({ name: 'form' })}>
+              {t('home.resumeAction')}
+            </button>
+          </div>
+        )}
+        <ServiceList services={services} catalogState={catalogState} onPick={(service) => setRoute({ name: 'intro', service })} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <TopBar syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />
+      <UpdateBanner offer={update} />
+      {screen}
+    </>
+  );
+}

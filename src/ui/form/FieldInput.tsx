@@ -1,0 +1,127 @@
+/** One question, rendered for its type with touch-sized controls. */
+import type { JSX } from 'preact';
+import type { AnswerValue, FieldDefinition } from '../../core/forms/types.ts';
+import { DOCUMENT_PROVISIONS } from '../../core/forms/document.ts';
+import { foldDigits } from '../../core/forms/digits.ts';
+import { useLang, useLocalized } from '../i18n/context.tsx';
+
+interface Props {
+  field: FieldDefinition;
+  value: AnswerValue | undefined;
+  error?: string;
+  onChange(value: AnswerValue): void;
+}
+
+function Choice(props: { name: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label class="choice">
+      <input
+        type={props.type}
+        name={props.name}
+        id={props.id}
+        checked={props.checked}
+        disabled={props.disabled}
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
+/** Numbers are typed as text so Arabic-Indic digits work; a non-number stays a string for validation. */
+function parseNumber(raw: string): AnswerValue {
+  const folded = foldDigits(raw).trim().replace(',', '.');
+  if (folded === '') return null;
+  const n = Number(folded);
+  return Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(folded) ? n : raw;
+}
+
+export function FieldInput({ field, value, error, onChange }: Props) {
+  const { t } = useLang();
+  const loc = useLocalized();
+  const id = `field-${field.id}`;
+  const errorId = error ? `${id}-error` : undefined;
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const label = loc(field.label);
+  const firstOptionId = `${id}`;
+
+  const header = (
+    <>
+      <span class="label" lang={label.lang} dir={label.dir}>
+        {label.text} {!field.required && <span class="optional">{t('form.optional')}</span>}
+      </span>
+      {field.hint && (
+        <span class="hint" id={hintId} lang={loc(field.hint).lang}>
+          {loc(field.hint).text}
+        </span>
+      )}
+      {error && (
+        <span class="field-error" id={errorId}>
+          {error}
+        </span>
+      )}
+    </>
+  );
+
+  if (field.type === 'choice' || field.type === 'multichoice' || field.type === 'yesno' || field.type === 'document') {
+    const options: Array<{ value: string | boolean; label: string; disabled?: boolean }> =
+      field.type === 'yesno'
+        ? [{ value: true, label: t('form.yes') }, { value: false, label: t('form.no') }]
+        : field.type === 'document'
+          ? DOCUMENT_PROVISIONS.map((p) => ({ value: p, label: t(p === 'bring-on-paper' ? 'form.documentBring' : 'form.documentAttached') }))
+          : (field.options ?? []).map((o) => ({ value: o.value, label: loc(o.label).text }));
+    const multi = field.type === 'multichoice';
+    const picked = (v: string | boolean) => (multi ? Array.isArray(value) && value.includes(v as string) : value === v);
+    return (
+      <fieldset class={`field choices${error ? ' has-error' : ''}`} aria-invalid={error ? 'true' : undefined}>
+        <legend>{header}</legend>
+        {options.map((option, index) => (
+          <Choice
+            key={String(option.value)}
+            id={index === 0 ? firstOptionId : `${id}-${index}`}
+            name={field.id}
+            type={multi ? 'checkbox' : 'radio'}
+            checked={picked(option.value)}
+            label={option.label}
+            describedBy={describedBy}
+            onChange={(checked) => {
+              if (!multi) return onChange(option.value);
+              const current = Array.isArray(value) ? value : [];
+              const next = checked ? [...current, option.value as string] : current.filter((v) => v !== option.value);
+              onChange(next.length ? next : null);
+            }}
+          />
+        ))}
+      </fieldset>
+    );
+  }
+
+  const inputProps: Record<'text' | 'number' | 'date' | 'phone' | 'cnie', JSX.InputHTMLAttributes<HTMLInputElement>> = {
+    text: { type: 'text', inputMode: 'text', autoComplete: 'off' },
+    number: { type: 'text', inputMode: 'decimal', autoComplete: 'off' },
+    date: { type: 'date', autoComplete: 'off' },
+    phone: { type: 'tel', inputMode: 'tel', autoComplete: 'off', dir: 'ltr' },
+    cnie: { type: 'text', inputMode: 'text', autoComplete: 'off', autoCapitalize: 'characters', dir: 'ltr' },
+  };
+
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={id}>{header}</label>
+      <input
+        id={id}
+        {...inputProps[field.type]}
+        class="input"
+        value={value == null ? '' : String(value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        aria-required={field.required ? 'true' : undefined}
+        onInput={(e) => {
+          const raw = (e.currentTarget as HTMLInputElement).value;
+          onChange(field.type === 'number' ? parseNumber(raw) : raw === '' ? null : raw);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Fills a draft one group of questions per screen, then the review screen. Every answer
+ * is written to IndexedDB as it changes, so a reload or power cut resumes here.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { AnswerValue, FieldError } from '../../core/forms/types.ts';
+import { visibleSteps } from '../../core/forms/steps.ts';
+import { visibleFields } from '../../core/forms/conditions.ts';
+import { validateStep, validateAnswers } from '../../core/forms/validate.ts';
+import { stepOfField } from '../../core/forms/fields.ts';
+import { isoDateIn } from '../../core/forms/dates.ts';
+import type { Draft } from '../../data/draft.ts';
+import { useLang, useLocalized } from '../i18n/context.tsx';
+import { fallbackChain } from '../i18n/i18n.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { FieldInput } from './FieldInput.tsx';
+import { fieldMessage } from './field-messages.ts';
+import { ReviewScreen } from './ReviewScreen.tsx';
+import { Pictogram } from '../icons/Pictogram.tsx';
+
+interface Props {
+  draft: Draft;
+  onChange(changes: { answers?: Draft['answers']; stepIndex?: number }): void;
+  onSubmit(): Promise<void>;
+  onExit(): void;
+}
+
+export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
+  const { t, lang } = useLang();
+  const loc = useLocalized();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const def = draft.definition;
+  const steps = useMemo(() => visibleSteps(def, draft.answers), [def, draft.answers]);
+  const index = Math.min(draft.stepIndex, steps.length);
+  const chain = fallbackChain(lang);
+  const today = isoDateIn(new Date());
+
+  const go = (stepIndex: number) => {
+    setErrors([]);
+    onChange({ stepIndex });
+    window.scrollTo(0, 0);
+  };
+
+  const submit = async () => {
+    const all = validateAnswers(def, draft.answers, { today });
+    if (all.length > 0) {
+      // Send the citizen back to the first group with a problem, with its errors shown.
+      const stepId = stepOfField(def, all[0]!.field)?.id;
+      const target = Math.max(0, steps.findIndex((s) => s.id === stepId));
+      onChange({ stepIndex: target });
+      setErrors(all.filter((e) => stepOfField(def, e.field)?.id === stepId));
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = loc(def.title);
+  if (index >= steps.length) {
+    return <ReviewScreen draft={draft} steps={steps} busy={busy} onEdit={go} onBack={() => go(steps.length - 1)} onSubmit={submit} />;
+  }
+
+  const step = steps[index]!;
+  const stepTitle = loc(step.title);
+  const fields = visibleFields(def, draft.answers).filter((f) => step.fields.includes(f));
+  const messages = new Map(errors.map((e) => [e.field, fieldMessage(t, def, e, chain)]));
+
+  const next = () => {
+    const found = validateStep(def, step.id, draft.answers, { today });
+    setErrors(found);
+    if (found.length === 0) go(index + 1);
+  };
+
+  const setAnswer = (id: string, value: AnswerValue) => {
+    const answers = { ...draft.answers };
+    if (value === null) delete answers[id];
+    else answers[id] = value;
+    onChange({ answers });
+    if (messages.has(id)) setErrors(errors.filter((e) => e.field !== id));
+  };
+
+  return (
+    <main class="screen form-screen" aria-labelledby="step-title">
+      <p class="service-name" lang={title.lang}>
+        <Pictogram name={def.icon} size={32} /> {title.text}
+      </p>
+      <p class="progress">{t('form.stepOf', { current: index + 1, total: steps.length })}</p>
+      <h1 id="step-title" lang={stepTitle.lang}>
+        {stepTitle.text}
+      </h1>
+      <ErrorSummary items={errors.map((e) => ({ fieldId: e.field, message: messages.get(e.field) ?? e.code }))} />
+      <form
+        class="fields"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          next();
+        }}
+      >
+        {fields.map((field) => (
+          <FieldInput key={field.id} field={field} value={draft.answers[field.id]} error={messages.get(field.id)} onChange={(v) => setAnswer(field.id, v)} />
+        ))}
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => (index === 0 ? onExit() : go(index - 1))}>
+            <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
+          </button>
+          <button type="submit" class="button primary">
+            {t('nav.next')} <Pictogram name="next" size={28} class="directional" />
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { db } from '../../data/db.ts';
+import { countByStatus } from '../../data/outbox-repo.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useOnline } from '../hooks/use-online.ts';
+import { useLang } from '../i18n/context.tsx';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
+import { Pictogram } from '../icons/Pictogram.tsx';
+
+/** Each language's name in itself, so a citizen finds theirs without reading the others. */
+const LANGUAGE_NAMES: Record<UiLanguage, string> = { ar: 'العربية', fr: 'Français' };
+
+interface Props {
+  syncing: boolean;
+  onHome(): void;
+  onSyncNow(): void;
+  onOpenOutbox(): void;
+}
+
+export function TopBar({ syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
+  const { t, lang, setLang } = useLang();
+  const online = useOnline();
+  const counts = useLiveQuery(() => countByStatus(db()), []);
+  const waiting = (counts?.queued ?? 0) + (counts?.sending ?? 0);
+  const attention = counts?.['needs-attention'] ?? 0;
+  return (
+    <header class="top-bar">
+      <button type="button" class="button ghost" onClick={onHome} aria-label={t('nav.home')}>
+        <Pictogram name="home" size={32} /> <span class="brand">{t('app.name')}</span>
+      </button>
+      <nav class="languages" aria-label={t('nav.language')}>
+        {UI_LANGUAGES.map((code) => (
+          <button key={code} type="button" lang={code} class="button ghost" aria-pressed={code === lang} onClick={() => setLang(code)}>
+            {LANGUAGE_NAMES[code]}
+          </button>
+        ))}
+      </nav>
+      <div class="sync-area">
+        <span class={`net ${online ? 'online' : 'offline'}`} role="status" data-online={online}>
+          <Pictogram name={online ? 'online' : 'offline'} size={28} /> {t(online ? 'net.online' : 'net.offline')}
+        </span>
+        <button type="button" class="button ghost" onClick={onOpenOutbox} data-testid="queue-chip">
+          {t('sync.waiting', { count: waiting })}
+          {attention > 0 && <span class="badge warning"> · {t('sync.attention', { count: attention })}</span>}
+        </button>
+        <button type="button" class="button ghost" onClick={onSyncNow} disabled={syncing}>
+          <Pictogram name="sync" size={28} /> {t(syncing ? 'sync.running' : 'sync.now')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+/** Every application on this terminal with its delivery status: no personal data shown. */
+import { db } from '../../data/db.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useLang, useLocalized } from '../i18n/context.tsx';
+import { fallbackChain } from '../i18n/i18n.ts';
+import { intlLocale } from '../i18n/locale.ts';
+import { deliveryReasons } from './problem-text.ts';
+import { Pictogram } from '../icons/Pictogram.tsx';
+
+export function OutboxScreen({ onBack }: { onBack(): void }) {
+  const { t, lang } = useLang();
+  const loc = useLocalized();
+  const items = useLiveQuery(() => db().outbox.orderBy('queuedAt').reverse().toArray(), []);
+  const catalog = useLiveQuery(() => db().catalog.toArray(), []);
+  const byId = new Map(catalog?.map((c) => [c.id, c.definition]));
+  const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <main class="screen outbox" aria-labelledby="outbox-title">
+      <h1 id="outbox-title">{t('outbox.title')}</h1>
+      {items?.length === 0 && <p>{t('outbox.empty')}</p>}
+      <ul class="outbox-list">
+        {items?.map((item) => {
+          const def = byId.get(item.request.serviceId);
+          return (
+            <li key={item.id} class={`outbox-item status-${item.status}`} data-id={item.id} data-status={item.status}>
+              <span class="tracking-code" dir="ltr">
+                {item.trackingCode}
+              </span>
+              <span>{def ? loc(def.title).text : item.request.serviceId}</span>
+              <span class="badge">{t(`outbox.status.${item.status}`)}</span>
+              <span class="hint">
+                {t('outbox.queuedAt', { date: when.format(item.queuedAt) })} · {t('outbox.attempts', { count: item.attempts })}
+              </span>
+              {item.status !== 'delivered' &&
+                deliveryReasons(t, item.lastError, def, fallbackChain(lang)).map((r) => (
+                  <span key={r} class="reason">
+                    {r}
+                  </span>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
+      <div class="actions">
+        <button type="button" class="button secondary" onClick={onBack}>
+          <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
+        </button>
+      </div>
+    </main>
+  );
+}
