@@ -1,0 +1,65 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { RelaisDb } from '../../../src/data/db.ts';
+import { activeDraft, saveDraft, startDraft, submitDraft } from '../../../src/data/drafts-repo.ts';
+import { countByStatus, outboxStore } from '../../../src/data/outbox-repo.ts';
+import { markSending, newOutboxItem } from '../../../src/core/outbox/state-machine.ts';
+import { trackingCodeFor } from '../../../src/core/ids/tracking-code.ts';
+import { demoService } from '../../support/catalog.ts';
+import { sampleRequest } from '../../support/outbox-fixtures.ts';
+
+const freshDb = () => new RelaisDb(`t-${crypto.randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+
+describe('drafts and the outbox on IndexedDB', () => {
+  it('a started draft is the active one and keeps every saved change', async () => {
+    const db = freshDb();
+    const def = demoService('residence-certificate');
+    const draft = await startDraft(db, def, 'ar');
+    await saveDraft(db, { ...draft, answers: { fullName: 'Aicha Ait Ali' }, stepIndex: 1 });
+    const again = await activeDraft(db);
+    expect(again).toMatchObject({ id: draft.id, answers: { fullName: 'Aicha Ait Ali' }, stepIndex: 1, definition: { version: def.version } });
+  });
+
+  it('submitting moves the draft into the outbox in one step, with the tracking code derived from its id', async () => {
+    const db = freshDb();
+    const draft = await startDraft(db, demoService('residence-certificate'), 'fr');
+    const item = await submitDraft(db, { ...draft, answers: { fullName: '  Aicha Ait Ali ', phone: '06 12 34 56 78' } });
+    expect(item).toMatchObject({ id: draft.id, status: 'queued', trackingConfirmed: false });
+    expect(item.trackingCode).toBe(await trackingCodeFor(draft.id, crypto.subtle));
+    expect(item.request.payload.answers).toEqual({ fullName: 'Aicha Ait Ali', phone: '+212612345678' });
+    expect(await db.drafts.count()).toBe(0);
+    expect(await activeDraft(db)).toBeUndefined();
+  });
+
+  it('a second tap on submit does not overwrite or duplicate the queued application', async () => {
+    const db = freshDb();
+    const draft = await startDraft(db, demoService('residence-certificate'), 'ar');
+    const first = await submitDraft(db, { ...draft, answers: { fullName: 'A' } });
+    const second = await submitDraft(db, { ...draft, answers: { fullName: 'B' } });
+    expect(second.request).toEqual(first.request);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('due() returns only queued items whose wait is over, oldest first', async () => {
+    const db = freshDb();
+    const store = outboxStore(db);
+    const a = newOutboxItem(sampleRequest(), 'A', 100);
+    const b = newOutboxItem(sampleRequest(), 'B', 50);
+    const later = { ...newOutboxItem(sampleRequest(), 'C', 0), nextAttemptAt: 10_000 };
+    const sending = markSending(newOutboxItem(sampleRequest(), 'D', 0), 1);
+    await db.outbox.bulkAdd([a, b, later, sending]);
+    expect((await store.due(1000, 10)).map((i) => i.trackingCode)).toEqual(['B', 'A']);
+    expect((await store.interrupted()).map((i) => i.trackingCode)).toEqual(['D']);
+    expect(await countByStatus(db)).toEqual({ queued: 3, sending: 1, delivered: 0, 'needs-attention': 0 });
+  });
+
+  it('replace() refuses to overwrite an item whose status moved on meanwhile', async () => {
+    const db = freshDb();
+    const store = outboxStore(db);
+    const item = newOutboxItem(sampleRequest(), 'A', 0);
+    await db.outbox.add(item);
+    expect(await store.replace(markSending(item, 1), 'queued')).toBe(true);
+    expect(await store.replace(markSending(item, 2), 'queued')).toBe(false);
+    expect((await db.outbox.get(item.id))?.lastAttemptAt).toBe(1);
+  });
+});
