@@ -12,12 +12,13 @@ interface Props {
   onChange(value: AnswerValue): void;
 }
 
-function Choice(props: { name: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
+function Choice(props: { name: string; value: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
   return (
     <label class="choice">
       <input
         type={props.type}
         name={props.name}
+        value={props.value}
         id={props.id}
         checked={props.checked}
         disabled={props.disabled}
@@ -82,6 +83,7 @@ export function FieldInput({ field, value, error, onChange }: Props) {
             key={String(option.value)}
             id={index === 0 ? firstOptionId : `${id}-${index}`}
             name={field.id}
+            value={String(option.value)}
             type={multi ? 'checkbox' : 'radio'}
             checked={picked(option.value)}
             label={option.label}
