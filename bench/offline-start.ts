@@ -1,0 +1,55 @@
+/**
+ * Time from navigation to interactive (services listed: the app's `relais:interactive`
+ * mark) in Debian's Chromium at 4× CPU throttling, offline from the service worker, with
+ * the same page loaded online in the same run as the baseline.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { median, type BenchLine } from './lib/report.ts';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+async function timeToInteractive(page: Page): Promise<number> {
+  await page.reload();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const mark = performance.getEntriesByName('relais:interactive')[0];
+          if (mark) resolve(mark.startTime);
+          else setTimeout(check, 20);
+        };
+        check();
+      }),
+  );
+}
+
+export async function offlineStart(url: string, runs = 7): Promise<BenchLine[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-service]');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const online: number[] = [];
+    for (let i = 0; i < runs; i++) online.push(await timeToInteractive(page));
+    await context.setOffline(true);
+    const offline: number[] = [];
+    for (let i = 0; i < runs; i++) offline.push(await timeToInteractive(page));
+    const m = median(offline);
+    return [
+      {
+        name: `offline start to interactive, 4× CPU throttling (median of ${runs})`,
+        value: m,
+        unit: 'ms',
+        baseline: { name: 'same page online', value: median(online) },
+        ratio: m / median(online),
+        detail: { min: Math.min(...offline), max: Math.max(...offline), onlineMin: Math.min(...online), onlineMax: Math.max(...online) },
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
