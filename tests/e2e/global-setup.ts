@@ -11,6 +11,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('dist/index.html') || !existsSync('dist/sw.js')) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
   }
+  // A second build with another version, for the app-update test.
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', 'dist-next', '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, RELAIS_BUILD_VERSION: 'next' },
+  });
   const postgres = await startPostgres();
   const server = await startServer({ DATABASE_URL: postgres.url, STATIC_DIR: 'dist' });
   process.env.RELAIS_URL = server.url;

@@ -41,6 +41,9 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
           );
         })}
       </ul>
+      <p class="hint" data-testid="app-version">
+        Relais {__APP_VERSION__}
+      </p>
       <div class="actions">
         <button type="button" class="button secondary" onClick={onBack}>
           <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
