@@ -1,0 +1,32 @@
+/** The server's settings, from the environment (documented in server/README.md). */
+import { readFileSync } from 'node:fs';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  staticDir: string;
+  catalogDir: string;
+  version: string;
+}
+
+/** The server reports package.json's version, so kiosk and server releases line up. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    staticDir: env.STATIC_DIR || './dist',
+    catalogDir: env.CATALOG_DIR || './catalog/services',
+    version: packageVersion(),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * A response as plain data (status, body text, type), so the submission logic stays
+ * free of the HTTP framework and a stored response can be replayed byte for byte.
+ * Every error is an RFC 9457 problem whose `code` the kiosk localizes; titles are
+ * English, for logs and people reading the API.
+ */
+import type { FieldError } from '../../src/core/forms/types.ts';
+import type { Problem, ProblemCode } from '../../src/core/sync/protocol.ts';
+
+export interface Reply {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+const TITLES: Record<ProblemCode, string> = {
+  'missing-idempotency-key': 'The Idempotency-Key header is required',
+  'invalid-idempotency-key': 'The Idempotency-Key header must be a lower-case UUID',
+  'idempotency-key-reused': 'This Idempotency-Key was already used for a different request',
+  'request-in-progress': 'A request with this Idempotency-Key is still being processed',
+  'malformed-json': 'The body is not valid JSON',
+  'invalid-request': 'The request is not valid',
+  'unknown-service': 'The service is not in the catalog',
+  'unknown-form-version': 'This version of the service form is unknown',
+  'invalid-answers': 'Some answers are not valid',
+  'payload-too-large': 'The request body is too large',
+  'not-found': 'Not found',
+  'internal-error': 'Internal server error',
+};
+
+export function jsonReply(status: number, value: unknown): Reply {
+  return { status, body: JSON.stringify(value), contentType: 'application/json' };
+}
+
+export function problemReply(status: number, code: ProblemCode, extra: { detail?: string; errors?: FieldError[] } = {}): Reply {
+  const problem: Problem = { type: `urn:relais:problem:${code}`, title: TITLES[code], status, code, ...extra };
+  return { status, body: JSON.stringify(problem), contentType: 'application/problem+json' };
+}
+
+export function toResponse(reply: Reply, headers: Record<string, string> = {}): Response {
+  return new Response(reply.body, { status: reply.status, headers: { 'Content-Type': reply.contentType, ...headers } });
+}
+
+export function problemResponse(status: number, code: ProblemCode, extra?: { detail?: string; errors?: FieldError[] }): Response {
+  return toResponse(problemReply(status, code, extra));
+}

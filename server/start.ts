@@ -1,0 +1,43 @@
+/**
+ * Everything a start does before serving: open and migrate the store, purge expired
+ * idempotency keys, publish the catalog folder. Kept apart from main.ts so tests and
+ * scripts can start a server the same way without process signals.
+ */
+import { loadCatalog } from './catalog/load-catalog.ts';
+import { publishCatalog, type PublishResult } from './catalog/publish-catalog.ts';
+import type { ServerConfig } from './config.ts';
+import { openDb, type Db } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { purgeExpiredKeys } from './submissions/idempotency.ts';
+
+export interface Prepared {
+  db: Db;
+  catalog: PublishResult | null;
+}
+
+/** Publishes the catalog folder; a missing or unreadable folder keeps what is published. */
+export async function publishCatalogDir(db: Db, dir: string): Promise<PublishResult | null> {
+  let loaded;
+  try {
+    loaded = loadCatalog(dir);
+  } catch (error) {
+    // Publishing an empty list would unpublish every service: keep the last good catalog.
+    console.warn(`Catalog folder ${dir} not readable (${error instanceof Error ? error.message : String(error)}); keeping the published catalog`);
+    return null;
+  }
+  return publishCatalog(db, loaded.services, { keep: loaded.rejected.map((r) => r.id) });
+}
+
+export async function prepare(config: ServerConfig): Promise<Prepared> {
+  const db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrate(db);
+    const purged = await purgeExpiredKeys(db);
+    if (purged > 0) console.log(`Purged ${purged} expired idempotency keys`);
+    const catalog = await publishCatalogDir(db, config.catalogDir);
+    return { db, catalog };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * POST /api/submissions after the headers and body were read: idempotency first (a
+ * repeated request gets the first answer even if the catalog moved on since), then the
+ * envelope, the form version and the answers, then one transaction that stores the
+ * application and the response to replay.
+ */
+import { isoDateIn } from '../../src/core/forms/dates.ts';
+import { validateAnswers } from '../../src/core/forms/validate.ts';
+import type { SubmissionRequest } from '../../src/core/sync/protocol.ts';
+import { findFormVersion } from '../catalog/catalog-reads.ts';
+import { jsonReply, problemReply, type Reply } from '../http/reply.ts';
+import type { Db } from '../store/db.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
+import { sha256Hex } from '../util/sha256.ts';
+import { checkEnvelope } from './check-envelope.ts';
+import { claimKey, completeKey, releaseKey } from './idempotency.ts';
+import { storeSubmission } from './store-submission.ts';
+
+/** Why the request cannot be accepted, or null when it can. */
+async function rejection(db: Db, request: SubmissionRequest): Promise<Reply | null> {
+  const form = await findFormVersion(db, request.serviceId, request.formVersion);
+  if (!form.found) return problemReply(422, form.code, { detail: `${request.serviceId} version ${request.formVersion}` });
+  // 'today' bounds are judged on the day the citizen submitted, not the day the
+  // application finally got through: it may have waited offline for days.
+  const today = isoDateIn(new Date(request.submittedAt));
+  const errors = validateAnswers(form.definition, request.payload.answers, { today, strict: true });
+  return errors.length > 0 ? problemReply(422, 'invalid-answers', { errors }) : null;
+}
+
+async function accept(db: Db, key: string, body: unknown, requestHash: string): Promise<Reply> {
+  const envelope = checkEnvelope(body, key);
+  if (!envelope.ok) return problemReply(422, 'invalid-request', { detail: envelope.detail });
+  const rejected = await rejection(db, envelope.request);
+  if (rejected) return rejected;
+  const receivedAt = new Date();
+  return db.transaction(async (tx) => {
+    const outcome = await storeSubmission(tx, envelope.request, requestHash, receivedAt);
+    if (outcome.kind === 'different-request') return problemReply(422, 'idempotency-key-reused');
+    const reply = jsonReply(201, outcome.receipt);
+    await completeKey(tx, key, reply.status, reply.body);
+    return reply;
+  });
+}
+
+export async function receiveSubmission(db: Db, key: string, body: unknown): Promise<Reply> {
+  const requestHash = sha256Hex(canonicalJson(body));
+  const claim = await claimKey(db, key, requestHash);
+  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, contentType: 'application/json' };
+  if (claim.kind === 'in-progress') return problemReply(409, 'request-in-progress');
+  if (claim.kind === 'reused') return problemReply(422, 'idempotency-key-reused');
+  let reply: Reply | null = null;
+  try {
+    reply = await accept(db, key, body, requestHash);
+    return reply;
+  } finally {
+    // Only a success is kept against the key: after a refusal (or a crash) the kiosk may
+    // send a corrected application under the same id.
+    if (reply?.status !== 201) await releaseKey(db, key).catch((error) => console.error('Could not release idempotency key:', error));
+  }
+}
