@@ -10,17 +10,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 async function timeToInteractive(page: Page): Promise<number> {
   await page.reload();
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const mark = performance.getEntriesByName('relais:interactive')[0];
-          if (mark) resolve(mark.startTime);
-          else setTimeout(check, 20);
-        };
-        check();
-      }),
-  );
+  // No named helpers inside evaluate(): tsx's esbuild would wrap them in a __name() the page lacks.
+  await page.waitForFunction(() => performance.getEntriesByName('relais:interactive').length > 0, undefined, { polling: 20 });
+  return page.evaluate(() => performance.getEntriesByName('relais:interactive')[0]!.startTime);
 }
 
 export async function offlineStart(url: string, runs = 7): Promise<BenchLine[]> {
