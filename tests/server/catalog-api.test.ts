@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CatalogResponse } from '../../src/core/sync/protocol.ts';
+import { createApp } from '../../server/app.ts';
+import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
+import { demoServices, lifeCertificateV2 } from './helpers/catalog.ts';
+import { STORES, useTestDb } from './helpers/test-db.ts';
+
+describe.each(STORES)('GET /api/catalog (%s)', (kind) => {
+  const db = useTestDb(kind);
+  const app = () => createApp({ db: db(), version: 'test' });
+
+  it('gives an empty catalog at version 0 before anything is published', async () => {
+    const res = await app().request('/api/catalog');
+    expect(res.headers.get('etag')).toBe('"c0"');
+    expect(await res.json()).toEqual({ version: 0, full: true, services: [], removed: [] });
+  });
+
+  describe('once two versions are published', () => {
+    beforeEach(async () => {
+      await publishCatalog(db(), demoServices()); // version 1
+      await publishCatalog(db(), [...demoServices().filter((s) => s.id !== 'life-certificate' && s.id !== 'income-certificate'), lifeCertificateV2()]); // version 2
+    });
+
+    it('gives the full catalog with an ETag naming its version, revalidated on each use', async () => {
+      const res = await app().request('/api/catalog');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toBe('"c2"');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      const body = (await res.json()) as CatalogResponse;
+      expect(body).toMatchObject({ version: 2, full: true, removed: [] });
+      expect(body.services.length).toBe(demoServices().length - 1);
+      expect(body.services.find((s) => s.id === 'life-certificate')?.version).toBe(2);
+      expect(body.services.map((s) => s.id)).not.toContain('income-certificate');
+    });
+
+    it('answers 304 with no body when the kiosk already holds that version', async () => {
+      const res = await app().request('/api/catalog', { headers: { 'If-None-Match': '"c2"' } });
+      expect(res.status).toBe(304);
+      expect(res.headers.get('etag')).toBe('"c2"');
+      expect(await res.text()).toBe('');
+      const weak = await app().request('/api/catalog', { headers: { 'If-None-Match': '"c0", W/"c2"' } });
+      expect(weak.status).toBe(304);
+    });
+
+    it('gives the full catalog again when the kiosk holds an older version', async () => {
+      const res = await app().request('/api/catalog', { headers: { 'If-None-Match': '"c1"' } });
+      expect(res.status).toBe(200);
+    });
+
+    it('gives only what changed since a version: upserts and removals, with its own ETag', async () => {
+      const res = await app().request('/api/catalog?since=1');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toBe('"c2-s1"');
+      expect(await res.json()).toMatchObject({
+        version: 2,
+        full: false,
+        services: [{ id: 'life-certificate', version: 2 }],
+        removed: ['income-certificate'],
+      });
+      const revalidated = await app().request('/api/catalog?since=1', { headers: { 'If-None-Match': '"c2-s1"' } });
+      expect(revalidated.status).toBe(304);
+    });
+
+    it('gives an empty delta to a kiosk that is up to date, and everything since 0', async () => {
+      expect(await (await app().request('/api/catalog?since=2')).json()).toEqual({ version: 2, full: false, services: [], removed: [] });
+      const all = (await (await app().request('/api/catalog?since=0')).json()) as CatalogResponse;
+      expect(all.services.length).toBe(demoServices().length - 1);
+    });
+
+    it.each(['-1', 'abc', '1.5', '', '3', '99999999999'])('refuses since=%s with a 400 problem', async (since) => {
+      const res = await app().request(`/api/catalog?since=${since}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(await res.json()).toMatchObject({ status: 400, code: 'invalid-request', type: 'urn:relais:problem:invalid-request' });
+    });
+  });
+});
