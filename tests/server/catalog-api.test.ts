@@ -61,6 +61,17 @@ describe.each(STORES)('GET /api/catalog (%s)', (kind) => {
       expect(revalidated.status).toBe(304);
     });
 
+    it('answers 304 to a kiosk asking for changes since the version its last delta brought it to', async () => {
+      const delta = await app().request('/api/catalog?since=1');
+      const etag = delta.headers.get('etag')!;
+      const next = await app().request('/api/catalog?since=2', { headers: { 'If-None-Match': etag } });
+      expect(next.status).toBe(304);
+      // Asking for the whole catalog with a delta's tag gets the whole catalog.
+      expect((await app().request('/api/catalog', { headers: { 'If-None-Match': etag } })).status).toBe(200);
+      // A tag of an older version is not enough.
+      expect((await app().request('/api/catalog?since=1', { headers: { 'If-None-Match': '"c1"' } })).status).toBe(200);
+    });
+
     it('gives an empty delta to a kiosk that is up to date, and everything since 0', async () => {
       expect(await (await app().request('/api/catalog?since=2')).json()).toEqual({ version: 2, full: false, services: [], removed: [] });
       const all = (await (await app().request('/api/catalog?since=0')).json()) as CatalogResponse;
