@@ -5,8 +5,12 @@
 import pg from 'pg';
 import type { Db, Queryable } from './db.ts';
 
-// int8 (count(*), bigserial) would otherwise arrive as strings; our values fit a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+// int8 (count(*), bigserial) would otherwise arrive as strings, unlike PGlite; our values
+// fit a double. Set on our pool only, not globally, so other pg users are unaffected.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   return {
@@ -22,7 +26,7 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, types });
   // An idle client that loses its server (restart, failover) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
   await pool.query('SELECT 1'); // fail at start, not on the first request
