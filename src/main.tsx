@@ -36,7 +36,7 @@ function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initia
   useEffect(() => {
     registerServiceWorker(setUpdate);
     void refreshCatalog(setCatalogState);
-    void sync.start();
+    sync.start().catch((error: unknown) => console.error('outbox sync could not start', error));
     const onOnline = () => void refreshCatalog(setCatalogState);
     window.addEventListener('online', onOnline);
     return () => window.removeEventListener('online', onOnline);

@@ -13,6 +13,13 @@ export function outboxStore(database: RelaisDb): OutboxStore {
         .limit(limit)
         .toArray();
     },
+    async nextDueAt() {
+      const first = await database.outbox
+        .where('[status+nextAttemptAt]')
+        .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey], true, true)
+        .first();
+      return first ? first.nextAttemptAt : null;
+    },
     async interrupted() {
       return database.outbox.where('status').equals('sending').toArray();
     },

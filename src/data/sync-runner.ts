@@ -7,6 +7,7 @@ import { recoverOutbox, runSyncPass, type SyncReport } from '../core/outbox/sync
 import type { RelaisDb } from './db.ts';
 import { httpTransport } from './http-transport.ts';
 import { outboxStore } from './outbox-repo.ts';
+import type { OutboxItem } from '../core/outbox/types.ts';
 
 const LOCK = 'relais-outbox-sync';
 
@@ -14,7 +15,7 @@ export class SyncRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private interval: ReturnType<typeof setInterval> | undefined;
   private running: Promise<SyncReport | null> | null = null;
-  private readonly onOnline = () => void this.run();
+  private readonly onOnline = () => void this.linkReturned();
 
   constructor(
     private readonly database: RelaisDb,
@@ -36,8 +37,24 @@ export class SyncRunner {
 
   /** "Sync now": every queued item becomes due at once, backoff or not. */
   async syncNow(): Promise<SyncReport | null> {
+    return this.runWithDue(() => true);
+  }
+
+  /**
+   * The link is back: items that waited only because there was no network are due now.
+   * Items a server asked to wait (5xx, 429, Retry-After) keep their backoff.
+   */
+  private linkReturned(): Promise<SyncReport | null> {
+    return this.runWithDue((item) => item.lastError?.kind === 'network');
+  }
+
+  private async runWithDue(select: (item: OutboxItem) => boolean): Promise<SyncReport | null> {
     const now = Date.now();
-    await this.database.outbox.where('status').equals('queued').modify({ nextAttemptAt: now });
+    await this.database.outbox
+      .where('status')
+      .equals('queued')
+      .filter(select)
+      .modify({ nextAttemptAt: now });
     if (this.running) await this.running;
     return this.run();
   }
@@ -58,8 +75,9 @@ export class SyncRunner {
         lanes: 2,
       });
     });
+    // Whatever this pass did, wake up when the next queued item falls due.
+    clearTimeout(this.timer);
     if (report?.nextDueAt != null) {
-      clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.run(), Math.max(0, report.nextDueAt - Date.now()));
     }
     return report;

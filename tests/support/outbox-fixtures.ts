@@ -27,6 +27,10 @@ export function memoryStore(items: OutboxItem[] = []): OutboxStore & { items: Ma
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
         .slice(0, limit);
     },
+    async nextDueAt() {
+      const times = [...map.values()].filter((i) => i.status === 'queued').map((i) => i.nextAttemptAt);
+      return times.length ? Math.min(...times) : null;
+    },
     async interrupted() {
       return [...map.values()].filter((i) => i.status === 'sending');
     },

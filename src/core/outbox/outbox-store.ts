@@ -4,6 +4,8 @@ import type { OutboxItem } from './types.ts';
 export interface OutboxStore {
   /** Queued items whose nextAttemptAt <= now, oldest first. */
   due(now: number, limit: number): Promise<OutboxItem[]>;
+  /** The earliest nextAttemptAt among queued items, or null when nothing is queued. */
+  nextDueAt(): Promise<number | null>;
   /** Items stuck in 'sending' (a previous page died mid-request). */
   interrupted(): Promise<OutboxItem[]>;
   /**

@@ -25,7 +25,10 @@ export interface SyncReport {
   delivered: number;
   retrying: number;
   rejected: number;
-  /** Earliest nextAttemptAt among items put back to wait, so the caller can schedule. */
+  /**
+   * When the next queued item falls due (any item, not only those this pass touched), so
+   * the caller can schedule the next pass; null when nothing is queued.
+   */
   nextDueAt: number | null;
 }
 
@@ -55,10 +58,13 @@ async function deliverOne(deps: SyncDeps, queued: OutboxItem, report: SyncReport
     const next = markRetry(sending, outcome.error, delay, now);
     await deps.store.replace(next, 'sending');
     report.retrying++;
-    report.nextDueAt = report.nextDueAt == null ? next.nextAttemptAt : Math.min(report.nextDueAt, next.nextAttemptAt);
+    retryAt.set(report, Math.min(retryAt.get(report) ?? Infinity, next.nextAttemptAt));
   }
   return true;
 }
+
+// When a pass stopped on a failed attempt, per report: the earliest retry it scheduled.
+const retryAt = new WeakMap<SyncReport, number>();
 
 /** Puts items a dead page left in 'sending' back in the queue. Call once at start-up. */
 export async function recoverOutbox(store: OutboxStore, now: number): Promise<number> {
@@ -89,5 +95,10 @@ export async function runSyncPass(deps: SyncDeps): Promise<SyncReport> {
     // And if another runner took everything we saw, leave the rest to it.
     if (report.retrying > 0 || taken === 0) break;
   }
+  const queuedNext = await deps.store.nextDueAt();
+  // After a failure the link is probably down: the items the pass did not reach wait for
+  // the failed one's retry, instead of each being tried at once.
+  const failedNext = retryAt.get(report);
+  report.nextDueAt = queuedNext == null || failedNext == null ? queuedNext : Math.max(queuedNext, failedNext);
   return report;
 }

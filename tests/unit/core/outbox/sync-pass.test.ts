@@ -86,3 +86,23 @@ describe('a sync pass', () => {
     expect(transport.calls).toHaveLength(0);
   });
 });
+
+describe('when the next pass should run', () => {
+  it('reports when the next queued item falls due even if the pass touched nothing', async () => {
+    const waiting = { ...newOutboxItem(sampleRequest(), 'W', 0), nextAttemptAt: 5_000 };
+    const report = await runSyncPass({ store: memoryStore([waiting]), transport: scriptedTransport([]), now: () => 1_000, random: Math.random });
+    expect(report).toMatchObject({ delivered: 0, retrying: 0, nextDueAt: 5_000 });
+  });
+
+  it('after a failure, the items the pass did not reach wait for the failed one instead of being tried at once', async () => {
+    const items = Array.from({ length: 3 }, (_, i) => newOutboxItem(sampleRequest(), `N${i}`, i));
+    const report = await runSyncPass({ store: memoryStore(items), transport: scriptedTransport([]), now: () => 10, random: () => 0.5, batch: 1, policy: { baseMs: 1000, capMs: 60_000 } });
+    expect(report).toMatchObject({ retrying: 1, nextDueAt: 10 + 500 });
+  });
+
+  it('reports nothing to wait for when the queue is empty', async () => {
+    const item = newOutboxItem(sampleRequest(), 'E', 0);
+    const report = await runSyncPass({ store: memoryStore([item]), transport: scriptedTransport([receiptFor(item.id)]), now: () => 1, random: Math.random });
+    expect(report.nextDueAt).toBeNull();
+  });
+});
