@@ -27,10 +27,13 @@ function isCatalogResponse(body: unknown): body is CatalogResponse {
 export async function syncCatalog(database: RelaisDb, baseUrl = ''): Promise<CatalogSyncResult> {
   const version = await getMeta<number>(database, 'catalogVersion');
   const etag = await getMeta<string>(database, 'catalogEtag');
-  const url = baseUrl + API.catalog + (version != null ? `?since=${version}` : '');
+  const get = (since: number | undefined, tag: string | undefined) =>
+    fetch(baseUrl + API.catalog + (since != null ? `?since=${since}` : ''), { headers: tag ? { 'If-None-Match': tag } : {}, cache: 'no-store' });
   let res: Response;
   try {
-    res = await fetch(url, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' });
+    res = await get(version, etag);
+    // A server whose catalog was reset knows no version as high as ours: start again from a full catalog.
+    if (res.status === 400 && version != null) res = await get(undefined, undefined);
   } catch {
     return { kind: 'failed', reason: 'offline' };
   }

@@ -2,15 +2,13 @@
  * One PostgreSQL and one Relais server for the whole e2e run. Tests read the server's
  * own rows through RELAIS_DATABASE_URL to check "arrived exactly once".
  */
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startPostgres } from '../support/postgres.ts';
 import { startServer } from './support/server-process.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (!existsSync('dist/index.html') || !existsSync('dist/sw.js')) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
-  }
+  // Always test what the sources build now, never a stale dist/.
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   // A second build with another version, for the app-update test.
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', 'dist-next', '--emptyOutDir', '--logLevel', 'warn'], {
     stdio: 'inherit',

@@ -10,10 +10,13 @@ export interface UpdateOffer {
 export function registerServiceWorker(onUpdate: (offer: UpdateOffer) => void): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   let reloading = false;
-  const hadController = !!navigator.serviceWorker.controller;
+  let controller = navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first install claims the page: nothing to reload for.
-    if (!hadController || reloading) return;
+    // The first install claims an uncontrolled page: nothing to reload for. A change from
+    // one worker to another means a new version took over: load its code.
+    const previous = controller;
+    controller = navigator.serviceWorker.controller;
+    if (!previous || reloading) return;
     reloading = true;
     window.location.reload();
   });

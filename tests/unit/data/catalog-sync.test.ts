@@ -68,3 +68,18 @@ describe('catalog refresh', () => {
     expect(await db.catalog.count()).toBe(1);
   });
 });
+
+describe('catalog refresh after the server was reset', () => {
+  it('a server that no longer knows our version gets a full request, which replaces the cache', async () => {
+    const db = freshDb();
+    const requests = serve(
+      json({ version: 7, full: true, removed: [], services: [demoService('life-certificate')] }, '"c7"'),
+      new Response(JSON.stringify({ code: 'invalid-request' }), { status: 400 }),
+      json({ version: 1, full: true, removed: [], services: [demoService('residence-certificate')] }, '"c1"'),
+    );
+    await syncCatalog(db);
+    expect(await syncCatalog(db)).toMatchObject({ kind: 'updated', version: 1 });
+    expect(requests.map((r) => [r.url, r.ifNoneMatch])).toEqual([['/api/catalog', null], ['/api/catalog?since=7', '"c7"'], ['/api/catalog', null]]);
+    expect(await db.catalog.toCollection().primaryKeys()).toEqual(['residence-certificate']);
+  });
+});
