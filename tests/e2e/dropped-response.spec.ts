@@ -15,7 +15,7 @@ test('when the server stores an application but its answer is lost, the retry do
     const { id } = await submitAndReadReceipt(page);
 
     // The first delivery reached the server; its answer never came back.
-    await expect.poll(() => proxy.seen.filter((r) => r.method === 'POST' && !r.answered).length).toBe(1);
+    await expect.poll(() => proxy.seen.filter((r) => r.method === 'POST' && r.cut).length).toBe(1);
     expect(await storedSubmissions(id)).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Synchroniser' }).click();

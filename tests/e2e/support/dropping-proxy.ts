@@ -10,7 +10,8 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  answered: boolean;
+  /** True once the server answered in full and the proxy cut the kiosk off instead of passing it on. */
+  cut: boolean;
 }
 
 export interface DroppingProxy {
@@ -31,14 +32,17 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
     const path = req.url ?? '/';
     const drop = drops > 0 && matcher(method, path);
     if (drop) drops--;
-    const entry: SeenRequest = { method, path, headers: req.headers, answered: !drop };
+    const entry: SeenRequest = { method, path, headers: req.headers, cut: false };
     seen.push(entry);
     const forward = request(
       { host: upstream.hostname, port: upstream.port, method, path, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
         if (drop) {
           answer.resume();
-          answer.on('end', () => req.socket.destroy());
+          answer.on('end', () => {
+            req.socket.destroy();
+            entry.cut = true;
+          });
           return;
         }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
