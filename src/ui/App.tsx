@@ -35,6 +35,7 @@ export function App({ sync, catalogState, update }: Props) {
   const [route, setRoute] = useState<Route>({ name: 'home' });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [syncing, setSyncing] = useState(false);
+  const [draftSaveFailed, setDraftSaveFailed] = useState(false);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -54,7 +55,13 @@ export function App({ sync, catalogState, update }: Props) {
     const next = { ...draft, ...changes, language: lang };
     setDraft(next);
     // IndexedDB runs write transactions on one store in the order they were made.
-    void saveDraft(db(), next);
+    saveDraft(db(), next).then(
+      () => setDraftSaveFailed(false),
+      (error: unknown) => {
+        console.error('draft save failed', error);
+        setDraftSaveFailed(true);
+      },
+    );
   };
 
   const syncNow = async () => {
@@ -120,6 +127,11 @@ export function App({ sync, catalogState, update }: Props) {
     <>
       <TopBar syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />
       <UpdateBanner offer={update} />
+      {draftSaveFailed && (
+        <p class="notice error" role="alert">
+          {t('form.draftSaveFailed')}
+        </p>
+      )}
       {screen}
     </>
   );

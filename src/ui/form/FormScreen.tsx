@@ -30,6 +30,7 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
   const loc = useLocalized();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const def = draft.definition;
   const steps = useMemo(() => visibleSteps(def, draft.answers), [def, draft.answers]);
   const index = Math.min(draft.stepIndex, steps.length);
@@ -53,8 +54,14 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
       return;
     }
     setBusy(true);
+    setSaveFailed(false);
     try {
       await onSubmit();
+    } catch (error) {
+      // Most likely a full disk (QuotaExceededError). The transaction rolled back: the
+      // draft is intact and nothing was queued, so saying so is the whole truth.
+      console.error('submit failed', error);
+      setSaveFailed(true);
     } finally {
       setBusy(false);
     }
@@ -62,7 +69,16 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
 
   const title = loc(def.title);
   if (index >= steps.length) {
-    return <ReviewScreen draft={draft} steps={steps} busy={busy} onEdit={go} onBack={() => go(steps.length - 1)} onSubmit={submit} />;
+    return (
+      <>
+        {saveFailed && (
+          <p class="notice error" role="alert">
+            {t('form.saveFailed')}
+          </p>
+        )}
+        <ReviewScreen draft={draft} steps={steps} busy={busy} onEdit={go} onBack={() => go(steps.length - 1)} onSubmit={submit} />
+      </>
+    );
   }
 
   const step = steps[index]!;

@@ -1,5 +1,7 @@
 /** Every application on this terminal with its delivery status: no personal data shown. */
 import { db } from '../../data/db.ts';
+import { getMeta } from '../../data/meta.ts';
+import type { CatalogProblem } from '../../data/catalog-sync.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
@@ -13,6 +15,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
   const items = useLiveQuery(() => db().outbox.orderBy('queuedAt').reverse().toArray(), []);
   const catalog = useLiveQuery(() => db().catalog.toArray(), []);
   const byId = new Map(catalog?.map((c) => [c.id, c.definition]));
+  const catalogMeta = useLiveQuery(async () => ({ version: await getMeta<number>(db(), 'catalogVersion'), problems: (await getMeta<CatalogProblem[]>(db(), 'catalogProblems')) ?? [] }), []);
   const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <main class="screen outbox" aria-labelledby="outbox-title">
@@ -43,7 +46,20 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
       </ul>
       <p class="hint" data-testid="app-version">
         Relais {__APP_VERSION__}
+        {catalogMeta?.version != null && <> · {t('outbox.catalogVersion', { version: catalogMeta.version })}</>}
       </p>
+      {catalogMeta && catalogMeta.problems.length > 0 && (
+        <section class="notice" aria-labelledby="catalog-skipped">
+          <h2 id="catalog-skipped">{t('outbox.catalogSkipped')}</h2>
+          <ul dir="ltr">
+            {catalogMeta.problems.map((p) => (
+              <li key={p.index}>
+                {p.id ?? `#${p.index}`}: {p.errors.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div class="actions">
         <button type="button" class="button secondary" onClick={onBack}>
           <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
