@@ -24,6 +24,9 @@ const TITLES: Record<ProblemCode, string> = {
   'unknown-form-version': 'This version of the service form is unknown',
   'invalid-answers': 'Some answers are not valid',
   'payload-too-large': 'The request body is too large',
+  'unknown-key': 'The application is sealed to a key this server does not hold',
+  'unreadable-envelope': 'The sealed application does not open',
+  'rate-limited': 'Too many requests from this terminal; retry after the time given',
   'not-found': 'Not found',
   'internal-error': 'Internal server error',
 };

@@ -4,7 +4,7 @@
  * older server still reads a newer kiosk's requests.
  */
 import type { Answers } from '../../src/core/forms/types.ts';
-import type { SubmissionRequest } from '../../src/core/sync/protocol.ts';
+import type { JsonPayload, SubmissionRequest } from '../../src/core/sync/protocol.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
 
 export type EnvelopeCheck = { ok: true; request: SubmissionRequest } | { ok: false; detail: string };
@@ -56,7 +56,7 @@ export function checkEnvelope(body: unknown, key: string): EnvelopeCheck {
     language: b.language,
     createdAt: b.createdAt,
     submittedAt: b.submittedAt,
-    payload: { encoding: 'json', answers: b.payload.answers as Answers },
+    payload: { encoding: 'json', answers: (b.payload as JsonPayload).answers as Answers },
   };
   return { ok: true, request };
 }

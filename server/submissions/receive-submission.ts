@@ -6,7 +6,7 @@
  */
 import { isoDateIn } from '../../src/core/forms/dates.ts';
 import { validateAnswers } from '../../src/core/forms/validate.ts';
-import type { SubmissionRequest } from '../../src/core/sync/protocol.ts';
+import type { JsonPayload, SubmissionRequest } from '../../src/core/sync/protocol.ts';
 import { findFormVersion } from '../catalog/catalog-reads.ts';
 import { jsonReply, problemReply, type Reply } from '../http/reply.ts';
 import type { Db } from '../store/db.ts';
@@ -23,7 +23,7 @@ async function rejection(db: Db, request: SubmissionRequest): Promise<Reply | nu
   // 'today' bounds are judged on the day the citizen submitted, not the day the
   // application finally got through: it may have waited offline for days.
   const today = isoDateIn(new Date(request.submittedAt));
-  const errors = validateAnswers(form.definition, request.payload.answers, { today, strict: true });
+  const errors = validateAnswers(form.definition, (request.payload as JsonPayload).answers, { today, strict: true });
   return errors.length > 0 ? problemReply(422, 'invalid-answers', { errors }) : null;
 }
 

@@ -5,7 +5,7 @@
  * rare, not impossible) does the server derive a new one from `${id}:1`, `${id}:2`…
  */
 import { webcrypto } from 'node:crypto';
-import type { SubmissionReceipt, SubmissionRequest } from '../../src/core/sync/protocol.ts';
+import type { JsonPayload, SubmissionReceipt, SubmissionRequest } from '../../src/core/sync/protocol.ts';
 import { trackingCodeFor, type Digester } from '../../src/core/ids/tracking-code.ts';
 import type { Queryable } from '../store/db.ts';
 import { toIso } from '../util/time.ts';
@@ -60,7 +60,7 @@ export async function storeSubmission(
       request.createdAt,
       request.submittedAt,
       at,
-      JSON.stringify(request.payload.answers),
+      JSON.stringify((request.payload as JsonPayload).answers),
       requestHash,
     ],
   );

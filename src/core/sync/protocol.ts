@@ -8,6 +8,7 @@ export const API = {
   health: '/api/health',
   catalog: '/api/catalog',
   submissions: '/api/submissions',
+  audit: '/api/audit',
 } as const;
 
 export interface HealthResponse {
@@ -27,14 +28,57 @@ export interface CatalogResponse {
   full: boolean;
   services: ServiceDefinition[];
   removed: string[];
+  /** The key kiosks seal applications to; present in every response, full or delta. */
+  sealing?: SealingKey;
 }
 
-/** How the answers travel. The skeleton sends JSON; sealed HPKE envelopes come later. */
+/** A server public key for HPKE (P-256), as a JWK, with the id that names it in envelopes. */
+export interface SealingKey {
+  keyId: string;
+  publicKey: JsonWebKeyLike;
+}
+
+/** The JWK members a P-256 public key has (core has no DOM `JsonWebKey` type). */
+export interface JsonWebKeyLike {
+  kty: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
+  [member: string]: unknown;
+}
+
+/** Answers in clear: only for tests and tools; the kiosk always seals. */
 export interface JsonPayload {
   encoding: 'json';
   answers: Answers;
 }
-export type SubmissionPayload = JsonPayload;
+
+/**
+ * Answers sealed with HPKE (RFC 9180, base mode, DHKEM(P-256, HKDF-SHA256), HKDF-SHA256,
+ * AES-128-GCM) to the server key `keyId`. The plaintext is the UTF-8 JSON of
+ * `SealedContent`; the associated data is `sealingAad(applicationId)`, so an envelope
+ * moved onto another application fails to open. Binary values are base64url, no padding.
+ */
+export interface SealedPayload {
+  encoding: 'hpke';
+  keyId: string;
+  enc: string;
+  ciphertext: string;
+}
+export type SubmissionPayload = JsonPayload | SealedPayload;
+
+/** What a SealedPayload holds once opened. */
+export interface SealedContent {
+  answers: Answers;
+  /** Who assisted (agent id), when an agent filled the form with the citizen. */
+  assistedBy?: string;
+  /** The consent notice version the citizen accepted (law 09-08). */
+  consentVersion?: string;
+}
+
+export const HPKE_INFO = 'relais application v1';
+export const sealingAad = (applicationId: string): string => `relais:application:${applicationId.toLowerCase()}`;
 
 /** POST /api/submissions, header `Idempotency-Key: <id>` where id is the application's UUID. */
 export interface SubmissionRequest {
@@ -67,6 +111,9 @@ export type ProblemCode =
   | 'unknown-form-version'
   | 'invalid-answers' // per-field errors in `errors`
   | 'payload-too-large'
+  | 'unknown-key' // sealed to a key the server does not hold (422)
+  | 'unreadable-envelope' // sealed payload that does not open: tampered, wrong id, malformed (422)
+  | 'rate-limited' // too many requests from this terminal (429, with Retry-After)
   | 'not-found'
   | 'internal-error';
 
@@ -89,6 +136,32 @@ export interface TrackingStatus {
   receivedAt: string;
   updatedAt: string;
 }
+
+/**
+ * One line of the audit log: who did what to which application, when, on which terminal.
+ * Never personal data: ids, codes and times only.
+ */
+export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented';
+export interface AuditEvent {
+  id: string; // UUID of the event (idempotent delivery)
+  at: string; // ISO 8601
+  terminalId: string;
+  actor: string; // 'citizen' or an agent/supervisor id
+  action: AuditAction;
+  applicationId: string | null;
+  serviceId?: string;
+}
+/** POST /api/audit body; the answer is 200 `{ accepted: n }` (events already known are ignored). */
+export interface AuditBatch {
+  events: AuditEvent[];
+}
+/** 200 body of POST /api/audit: how many events were new (a resent batch accepts 0). */
+export interface AuditReceipt {
+  accepted: number;
+}
+/** Most events in one AuditBatch, and the largest body (422 / 413 above). */
+export const MAX_AUDIT_EVENTS = 500;
+export const MAX_AUDIT_BYTES = 256 * 1024;
 
 /** Largest submission body the server accepts, in bytes (413 above). */
 export const MAX_SUBMISSION_BYTES = 256 * 1024;

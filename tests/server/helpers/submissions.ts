@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { SubmissionRequest } from '../../../src/core/sync/protocol.ts';
+import type { JsonPayload, SubmissionRequest } from '../../../src/core/sync/protocol.ts';
 
 export const LIFE_CERTIFICATE_ANSWERS = {
   fullName: 'Fatima Zahra Amrani',
@@ -16,7 +16,10 @@ export const LIFE_CERTIFICATE_ANSWERS = {
   phone: '0612345678',
 };
 
-export function lifeCertificateRequest(overrides: Partial<SubmissionRequest> = {}): SubmissionRequest {
+/** A request with its answers in clear (kiosks seal them; tests read and change them). */
+export type JsonSubmission = Omit<SubmissionRequest, 'payload'> & { payload: JsonPayload };
+
+export function lifeCertificateRequest(overrides: Partial<JsonSubmission> = {}): JsonSubmission {
   return {
     id: randomUUID(),
     serviceId: 'life-certificate',
