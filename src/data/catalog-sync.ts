@@ -4,7 +4,7 @@
  * A bad entry is skipped and reported; a bad response keeps the cache as it was.
  */
 import { checkCatalog } from '../core/catalog/check-catalog.ts';
-import { API, type CatalogResponse } from '../core/sync/protocol.ts';
+import { API, type CatalogResponse, type SealingKey } from '../core/sync/protocol.ts';
 import type { RelaisDb } from './db.ts';
 import { getMeta, setMeta } from './meta.ts';
 
@@ -18,6 +18,11 @@ export type CatalogSyncResult =
   | { kind: 'unchanged'; version: number }
   | { kind: 'updated'; version: number; upserted: number; removed: number; rejected: CatalogProblem[] }
   | { kind: 'failed'; reason: 'offline' | 'http' | 'unreadable'; status?: number };
+
+function isSealingKey(value: unknown): value is SealingKey {
+  const k = value as Partial<SealingKey> | null;
+  return !!k && typeof k.keyId === 'string' && !!k.publicKey && k.publicKey.kty === 'EC' && k.publicKey.crv === 'P-256';
+}
 
 function isCatalogResponse(body: unknown): body is CatalogResponse {
   const b = body as Partial<CatalogResponse> | null;
@@ -55,6 +60,9 @@ export async function syncCatalog(database: RelaisDb, baseUrl = ''): Promise<Cat
     await setMeta(database, 'catalogVersion', body.version);
     await setMeta(database, 'catalogEtag', res.headers.get('ETag'));
     await setMeta(database, 'catalogProblems', rejected);
+    // The key new applications are sealed to. A rotated key replaces it; items already
+    // sealed to the old one stay deliverable because the server keeps old keys.
+    if (isSealingKey(body.sealing)) await setMeta(database, 'sealingKey', body.sealing);
   });
   return { kind: 'updated', version: body.version, upserted: services.length, removed: body.removed.length, rejected };
 }

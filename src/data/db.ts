@@ -6,7 +6,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { ServiceDefinition } from '../core/forms/types.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
-import type { Draft } from './draft.ts';
+import type { StoredDraft } from './draft.ts';
+import type { AuditEvent } from '../core/sync/protocol.ts';
 
 export interface CatalogEntry {
   id: string; // service id
@@ -19,11 +20,26 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** The key that encrypts the current citizen's draft; deleted when the session ends. */
+export interface SessionKeyEntry {
+  id: 'current';
+  key: CryptoKey; // AES-GCM, non-extractable: script can use it but never read it out
+  startedAt: number;
+}
+
+/** The local, append-only audit log; `seq` orders it and marks what the server has. */
+export interface AuditEntry {
+  seq?: number;
+  event: AuditEvent;
+}
+
 export class RelaisDb extends Dexie {
   catalog!: Table<CatalogEntry, string>;
   meta!: Table<MetaEntry, string>;
-  drafts!: Table<Draft, string>;
+  drafts!: Table<StoredDraft, string>;
   outbox!: Table<OutboxItem, string>;
+  sessionKeys!: Table<SessionKeyEntry, string>;
+  audit!: Table<AuditEntry, number>;
 
   constructor(name = 'relais', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { ...options, chromeTransactionDurability: 'strict' });
@@ -34,6 +50,11 @@ export class RelaisDb extends Dexie {
       // [status+nextAttemptAt] finds due items without scanning delivered ones.
       outbox: 'id, status, [status+nextAttemptAt], queuedAt',
     });
+    // Version 3 (version 2 is the search index's): citizen sessions and the audit log.
+    // Drafts are now stored encrypted; plaintext drafts from version 1 cannot be kept.
+    this.version(3)
+      .stores({ sessionKeys: 'id', audit: '++seq' })
+      .upgrade((tx) => tx.table('drafts').clear());
   }
 }
 

@@ -13,4 +13,17 @@ export interface Draft {
   language: string;
   createdAt: string; // ISO
   updatedAt: number; // epoch ms
+  consentVersion?: string; // the consent notice the citizen accepted before answering
+  assistedBy?: string; // the agent helping, when one is signed in
+}
+
+/**
+ * A draft as IndexedDB holds it: everything but the id is AES-GCM ciphertext under the
+ * session key (DESIGN §5), so once the key is gone nothing readable is left.
+ */
+export interface StoredDraft {
+  id: string;
+  updatedAt: number;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
 }

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { OutboxStore } from '../core/outbox/outbox-store.ts';
 import type { OutboxItem, OutboxStatus } from '../core/outbox/types.ts';
 import type { RelaisDb } from './db.ts';
+import { appendAudit } from './audit-log.ts';
 
 export function outboxStore(database: RelaisDb): OutboxStore {
   return {
@@ -24,10 +25,14 @@ export function outboxStore(database: RelaisDb): OutboxStore {
       return database.outbox.where('status').equals('sending').toArray();
     },
     async replace(next, expected) {
-      return database.transaction('rw', database.outbox, async () => {
+      return database.transaction('rw', [database.outbox, database.audit, database.meta], async () => {
         const current = await database.outbox.get(next.id);
         if (!current || current.status !== expected) return false;
         await database.outbox.put(next);
+        if (next.status === 'delivered' || next.status === 'needs-attention') {
+          const action = next.status === 'delivered' ? 'delivered' : 'rejected';
+          await appendAudit(database, { actor: 'terminal', action, applicationId: next.id, serviceId: next.request.serviceId });
+        }
         return true;
       });
     },

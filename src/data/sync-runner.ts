@@ -8,6 +8,7 @@ import type { RelaisDb } from './db.ts';
 import { httpTransport } from './http-transport.ts';
 import { outboxStore } from './outbox-repo.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
+import { deliverAudit } from './audit-sync.ts';
 
 const LOCK = 'relais-outbox-sync';
 
@@ -75,6 +76,7 @@ export class SyncRunner {
         lanes: 2,
       });
     });
+    if (report) await deliverAudit(this.database).catch(() => undefined); // next pass tries again
     // Whatever this pass did, wake up when the next queued item falls due.
     clearTimeout(this.timer);
     if (report?.nextDueAt != null) {

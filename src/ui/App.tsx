@@ -6,7 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ServiceDefinition } from '../core/forms/types.ts';
 import { db } from '../data/db.ts';
 import type { Draft } from '../data/draft.ts';
-import { activeDraft, discardDraft, saveDraft, startDraft, submitDraft } from '../data/drafts-repo.ts';
+import { activeDraft, saveDraft, startDraft, submitDraft } from '../data/drafts-repo.ts';
+import { endSession } from '../data/session.ts';
+import { appendAudit } from '../data/audit-log.ts';
+import { stopSpeaking } from '../speech/speak.ts';
+import { ConsentScreen, CONSENT_NOTICE_VERSION } from './session/ConsentScreen.tsx';
+import { IdleGuard } from './session/IdleGuard.tsx';
 import type { SyncRunner } from '../data/sync-runner.ts';
 import { useLiveQuery } from './hooks/use-live-query.ts';
 import { useLang, useLocalized } from './i18n/context.tsx';
@@ -19,7 +24,7 @@ import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import type { UpdateOffer } from './pwa/service-worker.ts';
 
-type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' };
+type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' };
 
 export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline';
 
@@ -36,6 +41,8 @@ export function App({ sync, catalogState, update }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [draftSaveFailed, setDraftSaveFailed] = useState(false);
+  // Changing it remounts every screen, so no in-memory state of one citizen reaches the next.
+  const [sessionNonce, setSessionNonce] = useState(0);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -49,6 +56,20 @@ export function App({ sync, catalogState, update }: Props) {
   }, []);
 
   const home = () => setRoute({ name: 'home' });
+
+  /**
+   * Ends the citizen's session ("done", leaving the form, or the idle timeout): the
+   * session key and drafts are deleted, speech stops, and every screen is rebuilt empty.
+   */
+  const finishSession = async (reason: 'done' | 'left' | 'idle') => {
+    const wiped = await endSession(db());
+    for (const id of wiped) await appendAudit(db(), { actor: 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
+    stopSpeaking();
+    setDraft(null);
+    setDraftSaveFailed(false);
+    setRoute({ name: 'home' });
+    setSessionNonce((n) => n + 1);
+  };
 
   const change = (changes: { answers?: Draft['answers']; stepIndex?: number }) => {
     if (!draft) return;
@@ -79,8 +100,16 @@ export function App({ sync, catalogState, update }: Props) {
       <ServiceIntro
         service={route.service}
         onBack={home}
-        onStart={async () => {
-          setDraft(await startDraft(db(), route.service, lang));
+        onStart={() => setRoute({ name: 'consent', service: route.service })}
+      />
+    );
+  } else if (route.name === 'consent') {
+    screen = (
+      <ConsentScreen
+        service={route.service}
+        onDecline={home}
+        onAccept={async () => {
+          setDraft(await startDraft(db(), route.service, lang, CONSENT_NOTICE_VERSION));
           setRoute({ name: 'form' });
         }}
       />
@@ -90,11 +119,7 @@ export function App({ sync, catalogState, update }: Props) {
       <FormScreen
         draft={draft}
         onChange={change}
-        onExit={async () => {
-          await discardDraft(db(), draft.id);
-          setDraft(null);
-          home();
-        }}
+        onExit={() => void finishSession('left')}
         onSubmit={async () => {
           const item = await submitDraft(db(), draft);
           setDraft(null);
@@ -104,7 +129,7 @@ export function App({ sync, catalogState, update }: Props) {
       />
     );
   } else if (route.name === 'receipt') {
-    screen = <ReceiptScreen id={route.id} service={route.service} onDone={home} />;
+    screen = <ReceiptScreen id={route.id} service={route.service} onDone={() => void finishSession('done')} />;
   } else if (route.name === 'outbox') {
     screen = <OutboxScreen onBack={home} />;
   } else {
@@ -132,7 +157,8 @@ export function App({ sync, catalogState, update }: Props) {
           {t('form.draftSaveFailed')}
         </p>
       )}
-      {screen}
+      <IdleGuard active={route.name !== 'home' && route.name !== 'outbox'} onExpire={() => void finishSession('idle')} />
+      <div key={sessionNonce}>{screen}</div>
     </>
   );
 }

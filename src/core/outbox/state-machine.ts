@@ -42,7 +42,8 @@ export function markSending(item: OutboxItem, now: number): OutboxItem {
 export function markDelivered(item: OutboxItem, receipt: SubmissionReceipt, now: number): OutboxItem {
   expect(item, 'sending', 'delivered');
   const { lastError: _dropped, ...rest } = item;
-  return { ...rest, status: 'delivered', receipt, trackingCode: receipt.trackingCode, trackingConfirmed: true, deliveredAt: now };
+  const { payload: _sealed, ...receiptOnly } = item.request; // purged once acknowledged (law 09-08: keep no longer than needed)
+  return { ...rest, request: receiptOnly, status: 'delivered', receipt, trackingCode: receipt.trackingCode, trackingConfirmed: true, deliveredAt: now };
 }
 
 export function markRetry(item: OutboxItem, error: DeliveryError, delayMs: number, now: number): OutboxItem {

@@ -33,8 +33,11 @@ export interface SyncReport {
 }
 
 async function attempt(deps: SyncDeps, item: OutboxItem): Promise<DeliveryOutcome> {
+  const { payload } = item.request;
+  // Only a delivered item has no payload, and delivered items are never sent again.
+  if (!payload) return { kind: 'rejected', error: { kind: 'rejected', code: 'missing-payload' } };
   try {
-    const res = await deps.transport.submit(item.request, item.id);
+    const res = await deps.transport.submit({ ...item.request, payload }, item.id);
     return classifyResponse(res.status, res.body, parseRetryAfter(res.retryAfter, deps.now()));
   } catch {
     return networkFailure();

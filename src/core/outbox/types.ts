@@ -4,7 +4,14 @@
  * before the UI says "saved", and only ever moved forward by the state machine.
  */
 import type { FieldError } from '../forms/types.ts';
-import type { ProblemCode, SubmissionReceipt, SubmissionRequest } from '../sync/protocol.ts';
+import type { ProblemCode, SubmissionPayload, SubmissionReceipt, SubmissionRequest } from '../sync/protocol.ts';
+
+/**
+ * The request as the outbox keeps it. `payload` (the sealed answers) is there while the
+ * application waits and is dropped once the server acknowledged it: a delivered
+ * application leaves only a receipt on the terminal (ids, service, dates, tracking code).
+ */
+export type OutboxRequest = Omit<SubmissionRequest, 'payload'> & { payload?: SubmissionPayload };
 
 export type OutboxStatus = 'queued' | 'sending' | 'delivered' | 'needs-attention';
 
@@ -19,7 +26,7 @@ export interface DeliveryError {
 export interface OutboxItem {
   id: string; // the application's UUID, also the Idempotency-Key
   status: OutboxStatus;
-  request: SubmissionRequest;
+  request: OutboxRequest;
   trackingCode: string; // computed locally at submit; replaced by the server's if it differs
   trackingConfirmed: boolean; // true once the server's receipt matched or replaced it
   attempts: number; // delivery attempts made so far

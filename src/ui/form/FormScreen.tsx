@@ -30,7 +30,7 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
   const loc = useLocalized();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [saveFailed, setSaveFailed] = useState(false);
+  const [saveFailed, setSaveFailed] = useState<null | 'noSealingKey' | 'saveFailed'>(null);
   const def = draft.definition;
   const steps = useMemo(() => visibleSteps(def, draft.answers), [def, draft.answers]);
   const index = Math.min(draft.stepIndex, steps.length);
@@ -54,14 +54,14 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
       return;
     }
     setBusy(true);
-    setSaveFailed(false);
+    setSaveFailed(null);
     try {
       await onSubmit();
     } catch (error) {
-      // Most likely a full disk (QuotaExceededError). The transaction rolled back: the
-      // draft is intact and nothing was queued, so saying so is the whole truth.
+      // Most likely a full disk (QuotaExceededError), or a terminal that never received the
+      // server key. The transaction rolled back: the draft is intact and nothing was queued.
       console.error('submit failed', error);
-      setSaveFailed(true);
+      setSaveFailed((error as Error | null)?.name === 'NoSealingKeyError' ? 'noSealingKey' : 'saveFailed');
     } finally {
       setBusy(false);
     }
@@ -73,7 +73,7 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
       <>
         {saveFailed && (
           <p class="notice error" role="alert">
-            {t('form.saveFailed')}
+            {t(`form.${saveFailed}`)}
           </p>
         )}
         <ReviewScreen draft={draft} steps={steps} busy={busy} onEdit={go} onBack={() => go(steps.length - 1)} onSubmit={submit} />

@@ -24,8 +24,10 @@ export function TopBar({ syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
   const attention = counts?.['needs-attention'] ?? 0;
   return (
     <header class="top-bar">
-      <button type="button" class="button ghost" onClick={onHome} aria-label={t('nav.home')}>
+      {/* The visible brand starts the accessible name (WCAG 2.5.3); the hidden part says what it does. */}
+      <button type="button" class="button ghost" onClick={onHome}>
         <Pictogram name="home" size={32} /> <span class="brand">{t('app.name')}</span>
+        <span class="visually-hidden"> — {t('nav.home')}</span>
       </button>
       <nav class="languages" aria-label={t('nav.language')}>
         {UI_LANGUAGES.map((code) => (

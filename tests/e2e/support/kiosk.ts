@@ -10,10 +10,17 @@ export async function openKioskOnline(page: Page, url: string, lang: 'fr' | 'ar'
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Fills the residence-certificate form the way a citizen would, screen by screen. */
-export async function fillResidenceCertificate(page: Page, fullName = 'Aicha Ait Brahim'): Promise<void> {
+/** Opens the residence certificate and accepts the consent notice (law 09-08). */
+export async function startResidenceCertificate(page: Page): Promise<void> {
   await page.locator('[data-service="residence-certificate"]').click();
   await page.getByRole('button', { name: 'Commencer la demande' }).click();
+  await expect(page.getByRole('heading', { name: 'Vos données personnelles' })).toBeVisible();
+  await page.getByRole('button', { name: 'J’accepte' }).click();
+}
+
+/** Fills the residence-certificate form the way a citizen would, screen by screen. */
+export async function fillResidenceCertificate(page: Page, fullName = 'Aicha Ait Brahim'): Promise<void> {
+  await startResidenceCertificate(page);
   await page.getByLabel('Prénom et nom').fill(fullName);
   await page.getByLabel('Numéro de la CNIE').fill('jb 123456');
   await page.getByLabel('Date de naissance').fill('1984-05-17');

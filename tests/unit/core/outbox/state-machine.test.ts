@@ -20,6 +20,13 @@ describe('outbox state machine', () => {
     expect(delivered.lastError).toBeUndefined();
   });
 
+  it('a delivered application keeps only its receipt: the sealed answers are purged from the terminal', () => {
+    const q = newOutboxItem(sampleRequest(), 'LOCAL-00001', 0);
+    const delivered = markDelivered(markSending(q, 1), receipt(q.id), 2);
+    expect(delivered.request.payload).toBeUndefined();
+    expect(delivered.request).toMatchObject({ id: q.id, serviceId: q.request.serviceId, submittedAt: q.request.submittedAt });
+  });
+
   it('a retry waits for the given delay and keeps the reason', () => {
     const item = markRetry(markSending(newOutboxItem(sampleRequest(), 'X', 0), 10), { kind: 'server', status: 503 }, 4000, 20);
     expect(item).toMatchObject({ status: 'queued', nextAttemptAt: 4020, lastError: { kind: 'server', status: 503 } });
