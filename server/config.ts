@@ -1,5 +1,6 @@
 /** The server's settings, from the environment (documented in server/README.md). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ServerConfig {
   port: number;
@@ -8,6 +9,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   staticDir: string;
   catalogDir: string;
+  /** Sealing key pairs (`<keyId>.json`) and `current`; default `${dataDir}/keys`. */
+  keysDir: string;
   version: string;
 }
 
@@ -20,13 +23,15 @@ export function packageVersion(): string {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not '${env.PORT}'`);
+  const dataDir = env.DATA_DIR || './data';
   return {
     port,
     host: env.HOST || '0.0.0.0',
-    dataDir: env.DATA_DIR || './data',
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: env.STATIC_DIR || './dist',
     catalogDir: env.CATALOG_DIR || './catalog/services',
+    keysDir: env.KEYS_DIR || join(dataDir, 'keys'),
     version: packageVersion(),
   };
 }

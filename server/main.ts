@@ -14,10 +14,15 @@ const PURGE_EVERY_MS = 12 * 3600 * 1000;
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { db } = await prepare(config);
+  const { db, keys } = await prepare(config);
   const hasKiosk = existsSync(config.staticDir);
   if (!hasKiosk) console.warn(`No kiosk build at ${config.staticDir}: serving the API only`);
-  const app = createApp({ db, version: config.version, ...(hasKiosk ? { staticDir: config.staticDir } : {}) });
+  const app = createApp({
+    db,
+    keys,
+    version: config.version,
+    ...(hasKiosk ? { staticDir: config.staticDir } : {}),
+  });
   const version = await catalogVersion(db);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Relais is running: kiosk at http://localhost:${info.port}/ (store: ${db.kind}, catalog v${version})`);

@@ -44,6 +44,11 @@ export function toResponse(reply: Reply, headers: Record<string, string> = {}): 
   return new Response(reply.body, { status: reply.status, headers: { 'Content-Type': reply.contentType, ...headers } });
 }
 
-export function problemResponse(status: number, code: ProblemCode, extra?: { detail?: string; errors?: FieldError[] }): Response {
-  return toResponse(problemReply(status, code, extra));
+export function problemResponse(
+  status: number,
+  code: ProblemCode,
+  extra?: { detail?: string; errors?: FieldError[] },
+  headers?: Record<string, string>,
+): Response {
+  return toResponse(problemReply(status, code, extra), headers);
 }

@@ -1,36 +1,28 @@
 /**
- * POST /api/submissions (the HTTP side: key header, size limit, JSON) and
+ * POST /api/submissions (the HTTP side: key header, size and nesting limits, JSON) and
  * GET /api/submissions/:trackingCode. The rules live in submissions/.
  */
 import type { Handler } from 'hono';
 import { normalizeTrackingCode } from '../../src/core/ids/tracking-code.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_SUBMISSION_BYTES } from '../../src/core/sync/protocol.ts';
-import { readBodyLimited } from '../http/read-body.ts';
+import { readJson } from '../http/read-json.ts';
 import { problemResponse, toResponse } from '../http/reply.ts';
+import type { KeyRing } from '../keys/key-ring.ts';
 import type { Db } from '../store/db.ts';
 import { receiveSubmission } from '../submissions/receive-submission.ts';
 import { findTrackingStatus } from '../submissions/tracking-status.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-export function submitRoute(db: Db): Handler {
+export function submitRoute(db: Db, keys: KeyRing): Handler {
   return async (c) => {
     const key = c.req.header('idempotency-key')?.trim();
     if (!key) return problemResponse(400, 'missing-idempotency-key');
     if (!isUuid(key)) return problemResponse(400, 'invalid-idempotency-key');
-    const read = await readBodyLimited(c.req.raw, MAX_SUBMISSION_BYTES);
-    if (!read.ok && read.reason === 'too-large') {
-      return problemResponse(413, 'payload-too-large', { detail: `at most ${MAX_SUBMISSION_BYTES} bytes` });
-    }
-    if (!read.ok) return problemResponse(400, 'malformed-json', { detail: 'the body is not UTF-8' });
-    let body: unknown;
-    try {
-      body = JSON.parse(read.text);
-    } catch {
-      return problemResponse(400, 'malformed-json');
-    }
-    return toResponse(await receiveSubmission(db, key, body), NO_STORE);
+    const read = await readJson(c.req.raw, MAX_SUBMISSION_BYTES);
+    if (!read.ok) return read.response;
+    return toResponse(await receiveSubmission(db, keys, key, read.value), NO_STORE);
   };
 }
 

@@ -5,10 +5,11 @@
  * rare, not impossible) does the server derive a new one from `${id}:1`, `${id}:2`…
  */
 import { webcrypto } from 'node:crypto';
-import type { JsonPayload, SubmissionReceipt, SubmissionRequest } from '../../src/core/sync/protocol.ts';
+import type { SubmissionReceipt } from '../../src/core/sync/protocol.ts';
 import { trackingCodeFor, type Digester } from '../../src/core/ids/tracking-code.ts';
 import type { Queryable } from '../store/db.ts';
 import { toIso } from '../util/time.ts';
+import type { ReceivedApplication } from './open-payload.ts';
 
 const subtle: Digester = webcrypto.subtle as Digester;
 const MAX_CODE_ATTEMPTS = 20;
@@ -34,10 +35,14 @@ async function existing(tx: Queryable, id: string, requestHash: string): Promise
   return { kind: 'existing', receipt: { id, trackingCode: row.tracking_code, receivedAt: toIso(row.received_at) } };
 }
 
-/** Stores the application, or finds it already stored (its idempotency key was purged). */
+/**
+ * Stores the opened application, or finds it already stored (its idempotency key was
+ * purged). The answers are kept opened: validating them needed them in clear, and the
+ * back office reads them from here (`npm run keys -- export`).
+ */
 export async function storeSubmission(
   tx: Queryable,
-  request: SubmissionRequest,
+  request: ReceivedApplication,
   requestHash: string,
   receivedAt: Date,
 ): Promise<StoreOutcome> {
@@ -47,8 +52,10 @@ export async function storeSubmission(
   const at = receivedAt.toISOString();
   const inserted = await tx.query(
     `INSERT INTO submissions (id, tracking_code, service_id, form_version, terminal_id, language,
-       created_at, submitted_at, received_at, answers, request_hash, state, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb, $11, 'received', $9::timestamptz)
+       created_at, submitted_at, received_at, answers, request_hash, state, updated_at,
+       assisted_by, consent_version, sealed_key_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb, $11, 'received', $9::timestamptz,
+       $12, $13, $14)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       request.id,
@@ -60,8 +67,11 @@ export async function storeSubmission(
       request.createdAt,
       request.submittedAt,
       at,
-      JSON.stringify((request.payload as JsonPayload).answers),
+      JSON.stringify(request.content.answers),
       requestHash,
+      request.content.assistedBy ?? null,
+      request.content.consentVersion ?? null,
+      request.sealedKeyId,
     ],
   );
   if (inserted.length > 0) return { kind: 'stored', receipt: { id: request.id, trackingCode, receivedAt: at } };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { testKeys } from './helpers/keys.ts';
 
 const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
@@ -39,7 +40,7 @@ afterAll(() => {
 
 describe.each(STORES)('HTTP behaviour (%s)', (kind) => {
   const db = useTestDb(kind, { reset: false });
-  const app = () => createApp({ db: db(), version: 'test', staticDir });
+  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test', staticDir });
   const navigate = (path: string) => app().request(path, { headers: { Accept: 'text/html', 'Sec-Fetch-Mode': 'navigate' } });
 
   it('puts the security headers on every response, errors included', async () => {
@@ -107,7 +108,7 @@ describe.each(STORES)('HTTP behaviour (%s)', (kind) => {
   });
 
   it('serves only the API when no kiosk folder is given', async () => {
-    const apiOnly = createApp({ db: db(), version: 'test' });
+    const apiOnly = createApp({ db: db(), keys: testKeys(), version: 'test' });
     expect((await apiOnly.request('/api/health')).status).toBe(200);
     expect((await apiOnly.request('/', { headers: { Accept: 'text/html' } })).status).toBe(404);
   });

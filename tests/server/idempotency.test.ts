@@ -7,12 +7,13 @@ import { IDEMPOTENCY_KEY_TTL_DAYS, purgeExpiredKeys, STALE_CLAIM_MS } from '../.
 import { demoServices } from './helpers/catalog.ts';
 import { lifeCertificateRequest, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { testKeys } from './helpers/keys.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 describe.each(STORES)('idempotency keys (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), version: 'test' });
+  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
   const rows = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM submissions'))[0]!.n;
   const claim = (key: string, ageMs: number) =>
     db().query(
@@ -93,7 +94,7 @@ describe.each(STORES)('idempotency keys (%s)', (kind) => {
         }),
     };
     const request = lifeCertificateRequest();
-    const app = createApp({ db: flaky, version: 'test' });
+    const app = createApp({ db: flaky, keys: testKeys(), version: 'test' });
     const failed = await postSubmission(app, request);
     expect(failed.status).toBe(500);
     expect(failed.headers.get('content-type')).toBe('application/problem+json');

@@ -3,12 +3,15 @@
  * by SIGTERM as a service manager would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sealContent } from '../../src/core/crypto/envelope.ts';
+import type { CatalogResponse, SubmissionReceipt } from '../../src/core/sync/protocol.ts';
+import { lifeCertificateRequest, LIFE_CERTIFICATE_ANSWERS } from './helpers/submissions.ts';
 import { freshDatabaseUrl, STORES } from './helpers/test-db.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,7 +53,7 @@ describe.each(STORES)('the server process (%s)', (kind) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts, answers the health check over HTTP, and stops cleanly on SIGTERM', async () => {
+  it('starts with a new sealing key, answers the health check and a sealed application over HTTP, and stops cleanly on SIGTERM', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'relais-server-'));
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-build') };
@@ -64,6 +67,25 @@ describe.each(STORES)('the server process (%s)', (kind) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', store: kind, version: expect.any(String) });
+
+    // First start: a sealing key was made in DATA_DIR/keys, private to the server's user.
+    const keyId = /Generated sealing key (k-[0-9a-f]{12})/.exec(output)?.[1];
+    expect(keyId).toBeDefined();
+    const keysDir = join(dataDir, 'keys');
+    for (const name of readdirSync(keysDir)) expect(statSync(join(keysDir, name)).mode & 0o077, name).toBe(0);
+
+    // A kiosk's round trip: the key from the catalog, an application sealed to it, 201.
+    const catalog = (await (await fetch(`http://127.0.0.1:${port}/api/catalog`)).json()) as CatalogResponse;
+    expect(catalog.sealing?.keyId).toBe(keyId);
+    const { payload: _clear, ...request } = lifeCertificateRequest();
+    const sealed = { ...request, payload: await sealContent({ answers: { ...LIFE_CERTIFICATE_ANSWERS }, assistedBy: 'agent-7' }, catalog.sealing!, request.id) };
+    const submitted = await fetch(`http://127.0.0.1:${port}/api/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id },
+      body: JSON.stringify(sealed),
+    });
+    expect(submitted.status).toBe(201);
+    expect(((await submitted.json()) as SubmissionReceipt).id).toBe(request.id);
 
     const exit = exited(child);
     child.kill('SIGTERM');

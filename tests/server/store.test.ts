@@ -6,12 +6,13 @@ import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/store/db.ts';
 import { listMigrations, migrate } from '../../server/store/migrate.ts';
 import { freshDatabaseUrl, STORES, useTestDb } from './helpers/test-db.ts';
+import { testKeys } from './helpers/keys.ts';
 
 describe.each(STORES)('the %s store', (kind) => {
   const db = useTestDb(kind, { reset: false });
 
   it('is reported by the health check with the server version', async () => {
-    const res = await createApp({ db: db(), version: '9.8.7' }).request('/api/health');
+    const res = await createApp({ db: db(), keys: testKeys(), version: '9.8.7' }).request('/api/health');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', store: kind, version: '9.8.7' });
   });

@@ -7,12 +7,13 @@ import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
 import { demoServices, lifeCertificateV2 } from './helpers/catalog.ts';
 import { lifeCertificateRequest, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { testKeys } from './helpers/keys.ts';
 
 const subtle = webcrypto.subtle as Digester;
 
 describe.each(STORES)('POST /api/submissions (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), version: 'test' });
+  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
   const count = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM submissions'))[0]!.n;
 
   beforeEach(async () => {
@@ -145,7 +146,12 @@ describe.each(STORES)('POST /api/submissions (%s)', (kind) => {
     ['a form version that is not an integer', (r: Record<string, unknown>) => ({ ...r, formVersion: '1' })],
     ['a creation time that is not ISO 8601', (r: Record<string, unknown>) => ({ ...r, createdAt: '02/03/2026 09:00' })],
     ['an impossible submission time', (r: Record<string, unknown>) => ({ ...r, submittedAt: '2026-02-30T25:00:00Z' })],
-    ['an unknown payload encoding', (r: Record<string, unknown>) => ({ ...r, payload: { encoding: 'hpke', answers: {} } })],
+    ['an unknown payload encoding', (r: Record<string, unknown>) => ({ ...r, payload: { encoding: 'rsa', answers: {} } })],
+    ['a sealed payload without its key id', (r: Record<string, unknown>) => ({ ...r, payload: { encoding: 'hpke', enc: 'AA', ciphertext: 'AA' } })],
+    ['a sealed payload without its ciphertext', (r: Record<string, unknown>) => ({ ...r, payload: { encoding: 'hpke', keyId: 'k-2f8e96c7ac41', enc: 'AA' } })],
+    ['a calendar date that does not exist', (r: Record<string, unknown>) => ({ ...r, createdAt: '2026-02-30T09:00:00Z' })],
+    ['year 0', (r: Record<string, unknown>) => ({ ...r, createdAt: '0000-01-01T00:00:00Z' })],
+    ['a form version beyond PostgreSQL integers', (r: Record<string, unknown>) => ({ ...r, formVersion: 2 ** 40 })],
     ['answers that are not an object', (r: Record<string, unknown>) => ({ ...r, payload: { encoding: 'json', answers: [] } })],
     ['a body that is not an object', () => [1, 2, 3]],
   ])('refuses %s with 422 invalid-request', async (_name, breakIt) => {

@@ -1,0 +1,49 @@
+/**
+ * Checks an AuditBatch field by field. The log is evidence (law 09-08), so a batch with
+ * one bad event is refused whole, naming the event and field, rather than stored in part.
+ * Members the protocol does not define are ignored, never stored: nothing personal can
+ * ride along in them.
+ */
+import { isUuid } from '../../src/core/ids/uuid.ts';
+import { MAX_AUDIT_EVENTS, type AuditAction, type AuditEvent } from '../../src/core/sync/protocol.ts';
+import { isDateTime, isObject, isShortText } from '../submissions/check-envelope.ts';
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented',
+];
+const MAX_ACTOR_LENGTH = 100;
+
+export type AuditCheck = { ok: true; events: AuditEvent[] } | { ok: false; detail: string };
+
+function eventProblem(event: unknown): string | null {
+  if (!isObject(event)) return 'must be an object';
+  if (!isUuid(event.id)) return 'id must be a lower-case UUID';
+  if (!isDateTime(event.at)) return 'at must be an ISO 8601 date-time with a time zone';
+  if (!isShortText(event.terminalId)) return 'terminalId must be a non-empty string';
+  if (!isShortText(event.actor, MAX_ACTOR_LENGTH)) return `actor must be a non-empty string of at most ${MAX_ACTOR_LENGTH} characters`;
+  if (typeof event.action !== 'string' || !AUDIT_ACTIONS.includes(event.action as AuditAction)) return `action must be one of ${AUDIT_ACTIONS.join(', ')}`;
+  if (event.applicationId !== null && !isUuid(event.applicationId)) return 'applicationId must be a lower-case UUID or null';
+  if (event.serviceId !== undefined && !isShortText(event.serviceId)) return 'serviceId must be a non-empty string when present';
+  return null;
+}
+
+export function checkAuditBatch(body: unknown): AuditCheck {
+  if (!isObject(body) || !Array.isArray(body.events)) return { ok: false, detail: 'the body must be an object with an events array' };
+  if (body.events.length > MAX_AUDIT_EVENTS) return { ok: false, detail: `at most ${MAX_AUDIT_EVENTS} events per batch` };
+  const events: AuditEvent[] = [];
+  for (const [i, event] of body.events.entries()) {
+    const problem = eventProblem(event);
+    if (problem) return { ok: false, detail: `events[${i}]: ${problem}` };
+    const e = event as AuditEvent;
+    events.push({
+      id: e.id,
+      at: e.at,
+      terminalId: e.terminalId,
+      actor: e.actor,
+      action: e.action,
+      applicationId: e.applicationId,
+      ...(e.serviceId === undefined ? {} : { serviceId: e.serviceId }),
+    });
+  }
+  return { ok: true, events };
+}
