@@ -23,7 +23,8 @@ function applyDocumentLanguage(lang: UiLanguage): void {
 async function refreshCatalog(setState: (s: CatalogState) => void): Promise<void> {
   // Loaded after first paint: the schema validator is not start-up JavaScript.
   const { syncCatalog } = await import('./data/catalog-sync.ts');
-  const result = await syncCatalog(db());
+  const { syncRelayConfig } = await import('./data/relay-sync.ts');
+  const [result] = await Promise.all([syncCatalog(db()), syncRelayConfig(db())]);
   setState(result.kind === 'failed' ? (result.reason === 'offline' ? 'offline' : 'failed') : 'ready');
 }
 

@@ -12,6 +12,8 @@ import { appendAudit } from '../data/audit-log.ts';
 import { stopSpeaking } from '../speech/speak.ts';
 import { ConsentScreen, CONSENT_NOTICE_VERSION } from './session/ConsentScreen.tsx';
 import { IdleGuard } from './session/IdleGuard.tsx';
+import { StaffSignIn } from './staff/StaffSignIn.tsx';
+import type { StaffMember } from '../core/auth/staff.ts';
 import type { SyncRunner } from '../data/sync-runner.ts';
 import { useLiveQuery } from './hooks/use-live-query.ts';
 import { useLang, useLocalized } from './i18n/context.tsx';
@@ -24,7 +26,7 @@ import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import type { UpdateOffer } from './pwa/service-worker.ts';
 
-type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' };
+type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
 
 export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline';
 
@@ -43,6 +45,8 @@ export function App({ sync, catalogState, update }: Props) {
   const [draftSaveFailed, setDraftSaveFailed] = useState(false);
   // Changing it remounts every screen, so no in-memory state of one citizen reaches the next.
   const [sessionNonce, setSessionNonce] = useState(0);
+  // The agent or supervisor signed in on this terminal (in memory only: a reload signs out).
+  const [staff, setStaff] = useState<StaffMember | null>(null);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -63,8 +67,9 @@ export function App({ sync, catalogState, update }: Props) {
    */
   const finishSession = async (reason: 'done' | 'left' | 'idle') => {
     const wiped = await endSession(db());
-    for (const id of wiped) await appendAudit(db(), { actor: 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
+    for (const id of wiped) await appendAudit(db(), { actor: staff?.id ?? 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
     stopSpeaking();
+    if (reason === 'idle') setStaff(null); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
     setRoute({ name: 'home' });
@@ -109,7 +114,7 @@ export function App({ sync, catalogState, update }: Props) {
         service={route.service}
         onDecline={home}
         onAccept={async () => {
-          setDraft(await startDraft(db(), route.service, lang, CONSENT_NOTICE_VERSION));
+          setDraft(await startDraft(db(), route.service, lang, CONSENT_NOTICE_VERSION, staff?.id));
           setRoute({ name: 'form' });
         }}
       />
@@ -118,6 +123,7 @@ export function App({ sync, catalogState, update }: Props) {
     screen = (
       <FormScreen
         draft={draft}
+        assistedByName={staff && staff.id === draft.assistedBy ? staff.name : undefined}
         onChange={change}
         onExit={() => void finishSession('left')}
         onSubmit={async () => {
@@ -130,6 +136,17 @@ export function App({ sync, catalogState, update }: Props) {
     );
   } else if (route.name === 'receipt') {
     screen = <ReceiptScreen id={route.id} service={route.service} onDone={() => void finishSession('done')} />;
+  } else if (route.name === 'staff') {
+    screen = (
+      <StaffSignIn
+        onBack={home}
+        onSignedIn={(member) => {
+          setStaff(member);
+          void appendAudit(db(), { actor: member.id, action: 'signed-in', applicationId: null });
+          home();
+        }}
+      />
+    );
   } else if (route.name === 'outbox') {
     screen = <OutboxScreen onBack={home} />;
   } else {
@@ -150,14 +167,22 @@ export function App({ sync, catalogState, update }: Props) {
 
   return (
     <>
-      <TopBar syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />
+      <TopBar
+        staffName={staff?.name ?? null}
+        onStaff={() => {
+          if (staff) {
+            void appendAudit(db(), { actor: staff.id, action: 'signed-out', applicationId: null });
+            setStaff(null);
+          } else setRoute({ name: 'staff' });
+        }}
+        syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />
       <UpdateBanner offer={update} />
       {draftSaveFailed && (
         <p class="notice error" role="alert">
           {t('form.draftSaveFailed')}
         </p>
       )}
-      <IdleGuard active={route.name !== 'home' && route.name !== 'outbox'} onExpire={() => void finishSession('idle')} />
+      <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox')} onExpire={() => void finishSession('idle')} />
       <div key={sessionNonce}>{screen}</div>
     </>
   );

@@ -9,6 +9,7 @@ export const API = {
   catalog: '/api/catalog',
   submissions: '/api/submissions',
   audit: '/api/audit',
+  relay: '/api/relay', // GET: the relay's configuration (staff with salted PIN hashes), see core/auth/staff.ts
 } as const;
 
 export interface HealthResponse {
@@ -141,7 +142,7 @@ export interface TrackingStatus {
  * One line of the audit log: who did what to which application, when, on which terminal.
  * Never personal data: ids, codes and times only.
  */
-export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented';
+export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out';
 export interface AuditEvent {
   id: string; // UUID of the event (idempotent delivery)
   at: string; // ISO 8601

@@ -20,12 +20,13 @@ import { Pictogram } from '../icons/Pictogram.tsx';
 
 interface Props {
   draft: Draft;
+  assistedByName?: string | undefined;
   onChange(changes: { answers?: Draft['answers']; stepIndex?: number }): void;
   onSubmit(): Promise<void>;
   onExit(): void;
 }
 
-export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
+export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }: Props) {
   const { t, lang } = useLang();
   const loc = useLocalized();
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -105,6 +106,11 @@ export function FormScreen({ draft, onChange, onSubmit, onExit }: Props) {
       <p class="service-name" lang={title.lang}>
         <Pictogram name={def.icon} size={32} /> {title.text}
       </p>
+      {draft.assistedBy && (
+        <p class="assisting" data-testid="assisted-by">
+          {t('staff.assisting', { name: assistedByName ?? draft.assistedBy })}
+        </p>
+      )}
       <p class="progress">{t('form.stepOf', { current: index + 1, total: steps.length })}</p>
       <h1 id="step-title" lang={stepTitle.lang}>
         {stepTitle.text}

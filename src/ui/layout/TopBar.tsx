@@ -10,13 +10,15 @@ import { Pictogram } from '../icons/Pictogram.tsx';
 const LANGUAGE_NAMES: Record<UiLanguage, string> = { ar: 'العربية', fr: 'Français' };
 
 interface Props {
+  staffName: string | null;
+  onStaff(): void;
   syncing: boolean;
   onHome(): void;
   onSyncNow(): void;
   onOpenOutbox(): void;
 }
 
-export function TopBar({ syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
+export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
   const { t, lang, setLang } = useLang();
   const online = useOnline();
   const counts = useLiveQuery(() => countByStatus(db()), []);
@@ -36,6 +38,9 @@ export function TopBar({ syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
           </button>
         ))}
       </nav>
+      <button type="button" class="button ghost" onClick={onStaff} data-testid="staff-button">
+        {staffName ? `${t('staff.assisting', { name: staffName })} · ${t('staff.signOut')}` : t('staff.open')}
+      </button>
       <div class="sync-area">
         <span class={`net ${online ? 'online' : 'offline'}`} role="status" data-online={online}>
           <Pictogram name={online ? 'online' : 'offline'} size={28} /> {t(online ? 'net.online' : 'net.offline')}

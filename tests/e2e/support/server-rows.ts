@@ -1,11 +1,11 @@
 /** Reads the server's own stored rows, the ground truth for "arrived exactly once". */
 import pg from 'pg';
 
-export async function storedSubmissions(id: string): Promise<Array<{ id: string; tracking_code: string; service_id: string; answers: Record<string, unknown> }>> {
+export async function storedSubmissions(id: string): Promise<Array<{ id: string; tracking_code: string; service_id: string; answers: Record<string, unknown>; assisted_by: string | null; consent_version: string | null }>> {
   const client = new pg.Client({ connectionString: process.env.RELAIS_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT id::text AS id, tracking_code, service_id, answers FROM submissions WHERE id = $1', [id]);
+    const { rows } = await client.query('SELECT id::text AS id, tracking_code, service_id, answers, assisted_by, consent_version FROM submissions WHERE id = $1', [id]);
     return rows;
   } finally {
     await client.end();

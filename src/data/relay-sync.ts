@@ -1,0 +1,20 @@
+/** Keeps the relay configuration (staff and PIN hashes) cached for offline sign-in. */
+import { isRelayConfig, type RelayConfig } from '../core/auth/staff.ts';
+import { API } from '../core/sync/protocol.ts';
+import type { RelaisDb } from './db.ts';
+import { getMeta, setMeta } from './meta.ts';
+
+export async function syncRelayConfig(database: RelaisDb, baseUrl = ''): Promise<boolean> {
+  try {
+    const res = await fetch(baseUrl + API.relay, { cache: 'no-store' });
+    if (!res.ok) return false;
+    const body: unknown = await res.json();
+    if (!isRelayConfig(body)) return false; // a bad answer never replaces a good cache
+    await setMeta(database, 'relayConfig', body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const cachedRelayConfig = (database: RelaisDb): Promise<RelayConfig | undefined> => getMeta<RelayConfig>(database, 'relayConfig');

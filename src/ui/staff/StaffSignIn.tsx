@@ -1,0 +1,98 @@
+/**
+ * Agents and supervisors sign in with their PIN, offline, against the relay's cached
+ * configuration. Big keys for a touch screen; the PIN field never shows the digits.
+ */
+import { useState } from 'preact/hooks';
+import type { StaffMember } from '../../core/auth/staff.ts';
+import { db } from '../../data/db.ts';
+import { cachedRelayConfig } from '../../data/relay-sync.ts';
+import { signIn } from '../../data/staff-sign-in.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useLang } from '../i18n/context.tsx';
+import { intlLocale } from '../i18n/locale.ts';
+import { Pictogram } from '../icons/Pictogram.tsx';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMember): void; onBack(): void }) {
+  const { t, lang } = useLang();
+  const config = useLiveQuery(() => cachedRelayConfig(db()), []);
+  const [member, setMember] = useState<StaffMember | null>(null);
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const time = new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short' });
+
+  const submit = async () => {
+    if (!member) return;
+    setBusy(true);
+    const result = await signIn(db(), member.id, pin);
+    setBusy(false);
+    setPin('');
+    if (result.kind === 'signed-in') return onSignedIn(result.member);
+    if (result.kind === 'unknown-member') return setMessage(t('staff.unavailable'));
+    const locked = result.lockedUntil > Date.now();
+    setMessage(locked ? t('staff.locked', { time: time.format(result.lockedUntil) }) : t('staff.wrongPin'));
+  };
+
+  return (
+    <main class="screen staff" aria-labelledby="staff-title">
+      <h1 id="staff-title">{t('staff.title')}</h1>
+      {(!config || config.staff.length === 0) && <p class="notice">{t('staff.unavailable')}</p>}
+      {!member && (
+        <ul class="staff-list">
+          {config?.staff.map((s) => (
+            <li key={s.id}>
+              <button type="button" class="button secondary" data-staff={s.id} onClick={() => setMember(s)}>
+                {s.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {member && (
+        <form
+          class="pin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <p class="label">{member.name}</p>
+          <label for="staff-pin">{t('staff.pin')}</label>
+          <input id="staff-pin" class="input" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
+          <div class="keypad" dir="ltr">
+            {KEYS.map((k) => (
+              <button key={k} type="button" class="button secondary" disabled={busy} onClick={() => setPin((p) => (p + k).slice(0, 12))}>
+                {k}
+              </button>
+            ))}
+            <button type="button" class="button secondary" disabled={busy} aria-label={t('staff.erase')} onClick={() => setPin((p) => p.slice(0, -1))}>
+              ⌫
+            </button>
+          </div>
+          {message && (
+            <p class="notice error" role="alert">
+              {message}
+            </p>
+          )}
+          <div class="actions">
+            <button type="button" class="button secondary" onClick={() => (setMember(null), setMessage(null), setPin(''))}>
+              <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
+            </button>
+            <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
+              {t('staff.signIn')}
+            </button>
+          </div>
+        </form>
+      )}
+      {!member && (
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={onBack}>
+            <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}
