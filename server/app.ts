@@ -8,10 +8,13 @@ import type { HealthResponse } from '../src/core/sync/protocol.ts';
 import { API } from '../src/core/sync/protocol.ts';
 import { kioskFiles } from './http/kiosk-files.ts';
 import { problemResponse } from './http/reply.ts';
+import { noRateLimit, rateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { applySecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import type { KeyRing } from './keys/key-ring.ts';
 import { auditRoute } from './routes/audit.ts';
 import { catalogRoute } from './routes/catalog.ts';
+import { relayRoute } from './routes/relay.ts';
+import type { RelayConfig } from '../src/core/auth/staff.ts';
 import { submitRoute, trackingRoute } from './routes/submissions.ts';
 import type { Db } from './store/db.ts';
 
@@ -19,21 +22,28 @@ export interface AppOptions {
   db: Db;
   /** The sealing keys: the catalog hands out the current one, submissions are opened with them. */
   keys: KeyRing;
+  /** Requests per minute per terminal; omitted (or 0), nothing is limited. */
+  rateLimit?: RateLimitOptions;
   /** The server version reported by /api/health (package.json's). */
   version: string;
   /** The built kiosk (e.g. ./dist); omitted, only the API is served. */
   staticDir?: string;
+  /** The relay configuration (staff and PIN hashes) for offline sign-in; omitted, /api/relay is 404. */
+  relay?: () => RelayConfig;
 }
 
-export function createApp({ db, keys, version, staticDir }: AppOptions): Hono {
+export function createApp({ db, keys, version, staticDir, rateLimit, relay }: AppOptions): Hono {
   const app = new Hono();
+  const limiter = rateLimit && rateLimit.perMinute > 0 ? rateLimiter(rateLimit) : noRateLimit;
   app.use('*', securityHeaders);
 
+  // Health is not limited: load balancers and monitoring poll it.
   app.get(API.health, (c) => c.json({ status: 'ok', store: db.kind, version } satisfies HealthResponse));
-  app.get(API.catalog, catalogRoute(db, keys));
-  app.post(API.submissions, submitRoute(db, keys));
-  app.get(`${API.submissions}/:trackingCode`, trackingRoute(db));
-  app.post(API.audit, auditRoute(db));
+  app.get(API.catalog, catalogRoute(db, keys, limiter));
+  app.post(API.submissions, submitRoute(db, keys, limiter));
+  app.get(`${API.submissions}/:trackingCode`, trackingRoute(db, limiter));
+  app.post(API.audit, auditRoute(db, limiter));
+  if (relay) app.get(API.relay, relayRoute(relay));
   app.all('/api/*', () => problemResponse(404, 'not-found'));
   if (staticDir) app.use('*', kioskFiles(staticDir));
 

@@ -11,7 +11,21 @@ export interface ServerConfig {
   catalogDir: string;
   /** Sealing key pairs (`<keyId>.json`) and `current`; default `${dataDir}/keys`. */
   keysDir: string;
+  /** Requests per minute per terminal (or client address); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Whether direct requests from this machine (loopback) are limited too. */
+  rateLimitLoopback: boolean;
   version: string;
+}
+
+/** Default requests per minute per terminal: a kiosk's outbox backlog drains in a few minutes. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
+
+function nonNegativeInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of at least 0, not '${raw}'`);
+  return value;
 }
 
 /** The server reports package.json's version, so kiosk and server releases line up. */
@@ -32,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: env.STATIC_DIR || './dist',
     catalogDir: env.CATALOG_DIR || './catalog/services',
     keysDir: env.KEYS_DIR || join(dataDir, 'keys'),
+    rateLimitPerMinute: nonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE),
+    rateLimitLoopback: env.RATE_LIMIT_LOOPBACK === '1',
     version: packageVersion(),
   };
 }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { relayConfigPath, relayConfigSource } from './relay/relay-config.ts';
 import { catalogVersion } from './catalog/catalog-reads.ts';
 import { readConfig } from './config.ts';
 import { prepare } from './start.ts';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     db,
     keys,
     version: config.version,
+    rateLimit: { perMinute: config.rateLimitPerMinute, limitLoopback: config.rateLimitLoopback },
+    relay: await relayConfigSource(relayConfigPath()),
     ...(hasKiosk ? { staticDir: config.staticDir } : {}),
   });
   const version = await catalogVersion(db);

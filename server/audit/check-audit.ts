@@ -6,10 +6,10 @@
  */
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_AUDIT_EVENTS, type AuditAction, type AuditEvent } from '../../src/core/sync/protocol.ts';
-import { isDateTime, isObject, isShortText } from '../submissions/check-envelope.ts';
+import { isDateTime, isObject, isToken } from '../submissions/check-envelope.ts';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented',
+  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented', 'signed-in', 'signed-out',
 ];
 const MAX_ACTOR_LENGTH = 100;
 
@@ -19,11 +19,12 @@ function eventProblem(event: unknown): string | null {
   if (!isObject(event)) return 'must be an object';
   if (!isUuid(event.id)) return 'id must be a lower-case UUID';
   if (!isDateTime(event.at)) return 'at must be an ISO 8601 date-time with a time zone';
-  if (!isShortText(event.terminalId)) return 'terminalId must be a non-empty string';
-  if (!isShortText(event.actor, MAX_ACTOR_LENGTH)) return `actor must be a non-empty string of at most ${MAX_ACTOR_LENGTH} characters`;
+  if (!isToken(event.terminalId)) return 'terminalId must be an id of letters, digits and . _ : @ -';
+  // An id ('citizen', 'terminal', an agent id), never a name: the log holds no personal data.
+  if (!isToken(event.actor, MAX_ACTOR_LENGTH)) return `actor must be an id of at most ${MAX_ACTOR_LENGTH} letters, digits and . _ : @ -`;
   if (typeof event.action !== 'string' || !AUDIT_ACTIONS.includes(event.action as AuditAction)) return `action must be one of ${AUDIT_ACTIONS.join(', ')}`;
   if (event.applicationId !== null && !isUuid(event.applicationId)) return 'applicationId must be a lower-case UUID or null';
-  if (event.serviceId !== undefined && !isShortText(event.serviceId)) return 'serviceId must be a non-empty string when present';
+  if (event.serviceId !== undefined && !isToken(event.serviceId)) return 'serviceId must be a service id when present';
   return null;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Headers on every response, errors included. The CSP allows nothing but our own origin:
  * no inline script, no remote origins (DESIGN §5); blob: and data: only for images and
- * media the kiosk makes itself (camera captures, generated pictograms).
+ * media the kiosk makes itself (camera captures, generated pictograms). The camera and
+ * microphone (document scans, speech) are for our own origin only; nothing else.
  */
 import type { MiddlewareHandler } from 'hono';
 
@@ -25,6 +26,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()',
 };
 
 export function applySecurityHeaders(headers: Headers): void {

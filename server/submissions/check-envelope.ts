@@ -6,7 +6,6 @@
 import type { Answers } from '../../src/core/forms/types.ts';
 import type { SubmissionPayload, SubmissionRequest } from '../../src/core/sync/protocol.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
-import { isStorableId } from '../http/text-rules.ts';
 
 export type EnvelopeCheck = { ok: true; request: SubmissionRequest } | { ok: false; detail: string };
 
@@ -20,9 +19,14 @@ const MAX_KEY_ID_LENGTH = 64;
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A non-blank id or code of at most `max` characters that PostgreSQL can store as is. */
-export const isShortText = (value: unknown, max = MAX_ID_LENGTH): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= max && isStorableId(value);
+/**
+ * Ids made by machines (terminal, service, key, agent ids, notice versions): ASCII letters,
+ * digits and . _ : @ -, starting with a letter or digit. Nothing else is ever needed, and
+ * it keeps markup, quotes, spaces and look-alike letters out of ids and the audit log.
+ */
+const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
+export const isToken = (value: unknown, max = MAX_ID_LENGTH): value is string =>
+  typeof value === 'string' && value.length <= max && TOKEN.test(value);
 
 /**
  * A real instant: JavaScript reads 2026-02-30 as 2 March, but PostgreSQL refuses it (and
@@ -42,7 +46,9 @@ function payloadProblem(payload: unknown): string | null {
   if (!isObject(payload)) return 'payload must be an object';
   if (payload.encoding === 'json') return isObject(payload.answers) ? null : 'payload.answers must be an object';
   if (payload.encoding !== 'hpke') return 'payload.encoding must be "hpke" or "json"';
-  if (!isShortText(payload.keyId, MAX_KEY_ID_LENGTH)) return 'payload.keyId must be a key id';
+  // Answers beside a sealed envelope would be personal data in clear: a kiosk bug to surface.
+  if ('answers' in payload) return 'a sealed payload must not carry answers in clear';
+  if (!isToken(payload.keyId, MAX_KEY_ID_LENGTH)) return 'payload.keyId must be a key id';
   // Their content is judged when the envelope is opened (unreadable-envelope).
   if (typeof payload.enc !== 'string') return 'payload.enc must be a base64url string';
   if (typeof payload.ciphertext !== 'string') return 'payload.ciphertext must be a base64url string';
@@ -53,11 +59,11 @@ function problem(body: unknown, key: string): string | null {
   if (!isObject(body)) return 'the body must be a JSON object';
   if (!isUuid(body.id)) return 'id must be a lower-case UUID';
   if (body.id !== key) return 'id must equal the Idempotency-Key header';
-  if (!isShortText(body.serviceId)) return 'serviceId must be a non-empty string';
+  if (!isToken(body.serviceId)) return 'serviceId must be a service id';
   if (typeof body.formVersion !== 'number' || !Number.isInteger(body.formVersion) || body.formVersion < 1 || body.formVersion > 2_147_483_647) {
     return 'formVersion must be an integer of at least 1';
   }
-  if (!isShortText(body.terminalId)) return 'terminalId must be a non-empty string';
+  if (!isToken(body.terminalId)) return 'terminalId must be an id of letters, digits and . _ : @ -';
   if (typeof body.language !== 'string' || body.language.length > 35 || !LANGUAGE.test(body.language)) {
     return 'language must be a language tag such as "ar" or "shi-Latn"';
   }

@@ -8,7 +8,7 @@ import { isEnvelopeError } from '../../src/core/crypto/envelope-error.ts';
 import type { SealedContent, SubmissionRequest } from '../../src/core/sync/protocol.ts';
 import { problemReply, type Reply } from '../http/reply.ts';
 import type { KeyRing } from '../keys/key-ring.ts';
-import { isShortText } from './check-envelope.ts';
+import { isToken } from './check-envelope.ts';
 
 /** An application as the server judges and stores it: the envelope, opened. */
 export type ReceivedApplication = Omit<SubmissionRequest, 'payload'> & {
@@ -34,8 +34,8 @@ export async function openPayload(keys: KeyRing, request: SubmissionRequest): Pr
   }
   for (const name of ['assistedBy', 'consentVersion'] as const) {
     const value = content[name];
-    if (value !== undefined && !isShortText(value)) {
-      return { ok: false, reply: problemReply(422, 'invalid-request', { detail: `${name} must be a short text without control characters` }) };
+    if (value !== undefined && !isToken(value)) {
+      return { ok: false, reply: problemReply(422, 'invalid-request', { detail: `${name} must be an id of letters, digits and . _ : @ -` }) };
     }
   }
   return { ok: true, application: { ...meta, content, sealedKeyId: payload.keyId } };

@@ -50,6 +50,7 @@ describe.each(STORES)('HTTP behaviour (%s)', (kind) => {
       expect(res.headers.get('content-security-policy'), path).toBe(EXPECTED_CSP);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('permissions-policy'), path).toBe('camera=(self), microphone=(self), geolocation=(), payment=(), usb=()');
     }
   });
 
