@@ -8,9 +8,10 @@ import { deliveryRate } from './delivery-rate.ts';
 import { offlineStart } from './offline-start.ts';
 import { report, type BenchLine } from './lib/report.ts';
 import { startupBytes } from './startup-bytes.ts';
+import { sealingCost } from './sealing.ts';
 
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-const lines: BenchLine[] = [...startupBytes()];
+const lines: BenchLine[] = [...startupBytes(), ...(await sealingCost())];
 const server = await startServer({ STATIC_DIR: 'dist' });
 try {
   lines.push(...(await offlineStart(server.url)));
