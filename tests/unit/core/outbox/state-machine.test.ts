@@ -55,7 +55,7 @@ describe('outbox state machine', () => {
 
   it('a corrected application is re-queued under the same id only', () => {
     const rejected = markRejected(markSending(newOutboxItem(sampleRequest(), 'X', 0), 1), { kind: 'rejected', status: 422 });
-    expect(requeue(rejected, { ...rejected.request, language: 'fr' }, 5)).toMatchObject({ status: 'queued', nextAttemptAt: 5 });
+    expect(requeue(rejected, { ...sampleRequest(rejected.id as ReturnType<typeof crypto.randomUUID>), language: 'fr' }, 5)).toMatchObject({ status: 'queued', nextAttemptAt: 5 });
     expect(() => requeue(rejected, sampleRequest(), 5)).toThrow();
   });
 });
