@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_AUDIT_BYTES, MAX_AUDIT_EVENTS, type AuditEvent, type Problem } from '../../src/core/sync/protocol.ts';
+import { AUDIT_ACTIONS } from '../../server/audit/check-audit.ts';
 import { createApp } from '../../server/app.ts';
 import { auditEvent } from './helpers/audit.ts';
 import { testKeys } from './helpers/keys.ts';
@@ -29,6 +30,12 @@ describe.each(STORES)('POST /api/audit (%s)', (kind) => {
     expect(row).toMatchObject({ actor: 'agent-0042', action: 'submitted', terminal_id: 'relay-tafraout-01', application_id: events[1]!.applicationId, service_id: 'life-certificate' });
     expect((row as { at: Date }).at.toISOString()).toBe('2026-03-02T09:00:00.000Z');
     expect((row as { received_at: Date }).received_at).toBeInstanceOf(Date);
+  });
+
+  it('takes every action of the protocol, staff signing in and out included', async () => {
+    const events = AUDIT_ACTIONS.map((action) => auditEvent({ action, actor: 'agent-tafraout-01', ...(action.startsWith('signed') ? { applicationId: null, serviceId: undefined } : {}) }));
+    expect(await (await post({ events })).json()).toEqual({ accepted: AUDIT_ACTIONS.length });
+    expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(['signed-in', 'signed-out', 'exported']));
   });
 
   it('takes an empty batch and a full one of the largest size', async () => {
