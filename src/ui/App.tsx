@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ServiceDefinition } from '../core/forms/types.ts';
 import { db } from '../data/db.ts';
 import type { Draft } from '../data/draft.ts';
-import { activeDraft, saveDraft, startDraft, submitDraft } from '../data/drafts-repo.ts';
+import { activeDraft, saveDraft, startDraft } from '../data/drafts-repo.ts';
 import { endSession } from '../data/session.ts';
 import { appendAudit } from '../data/audit-log.ts';
 import { stopSpeaking } from '../speech/speak.ts';
@@ -127,6 +127,7 @@ export function App({ sync, catalogState, update }: Props) {
         onChange={change}
         onExit={() => void finishSession('left')}
         onSubmit={async () => {
+          const { submitDraft } = await import('../data/submit-draft.ts');
           const item = await submitDraft(db(), draft);
           setDraft(null);
           setRoute({ name: 'receipt', id: item.id, service: draft.definition });

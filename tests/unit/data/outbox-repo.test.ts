@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../../src/data/db.ts';
-import { activeDraft, saveDraft, startDraft, submitDraft } from '../../../src/data/drafts-repo.ts';
+import { activeDraft, saveDraft, startDraft } from '../../../src/data/drafts-repo.ts';
+import { submitDraft } from '../../../src/data/submit-draft.ts';
 import { setMeta } from '../../../src/data/meta.ts';
 import { endSession } from '../../../src/data/session.ts';
 import { generateSealingKeyPair } from '../../../src/core/crypto/keys.ts';

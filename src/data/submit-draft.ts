@@ -1,0 +1,43 @@
+/**
+ * Sealing and queueing a finished draft. Its own module, loaded when the citizen presses
+ * submit, so the HPKE code is not start-up JavaScript.
+ */
+import { buildSealedSubmission } from '../core/outbox/build-submission.ts';
+import { newOutboxItem } from '../core/outbox/state-machine.ts';
+import type { OutboxItem } from '../core/outbox/types.ts';
+import { trackingCodeFor } from '../core/ids/tracking-code.ts';
+import type { SealingKey } from '../core/sync/protocol.ts';
+import { appendAudit } from './audit-log.ts';
+import type { RelaisDb } from './db.ts';
+import type { Draft } from './draft.ts';
+import { ACTIVE } from './drafts-repo.ts';
+import { getMeta, terminalId } from './meta.ts';
+
+export class NoSealingKeyError extends Error {
+  constructor() {
+    super('no server key to seal applications to: the catalog was never fetched');
+    this.name = 'NoSealingKeyError';
+  }
+}
+
+/**
+ * Moves a validated draft into the outbox in one transaction: either the application
+ * is queued (sealed) and the draft gone, or nothing changed. Resolves only after the
+ * strict-durability commit, which is what lets the UI say "saved".
+ */
+export async function submitDraft(database: RelaisDb, draft: Draft): Promise<OutboxItem> {
+  const sealing = await getMeta<SealingKey>(database, 'sealingKey');
+  if (!sealing) throw new NoSealingKeyError();
+  const terminal = await terminalId(database);
+  const request = await buildSealedSubmission(draft, terminal, new Date().toISOString(), sealing);
+  const item = newOutboxItem(request, await trackingCodeFor(draft.id, crypto.subtle), Date.now());
+  await database.transaction('rw', [database.outbox, database.drafts, database.meta, database.audit], async () => {
+    // add, not put: a second tap on "submit" must not overwrite a queued application.
+    if (await database.outbox.get(item.id)) return;
+    await database.outbox.add(item);
+    await database.drafts.delete(draft.id);
+    await database.meta.delete(ACTIVE);
+    await appendAudit(database, { actor: draft.assistedBy ?? 'citizen', action: 'submitted', applicationId: draft.id, serviceId: draft.serviceId });
+  });
+  return (await database.outbox.get(item.id))!;
+}
