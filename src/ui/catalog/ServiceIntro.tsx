@@ -2,6 +2,7 @@
 import type { ServiceDefinition } from '../../core/forms/types.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
+import { BackButton } from '../layout/BackButton.tsx';
 
 export function delayText(t: (key: string, opts?: Record<string, unknown>) => string, service: ServiceDefinition): string {
   const { min, max } = service.delayDays;
@@ -45,9 +46,7 @@ export function ServiceIntro({ service, onStart, onBack }: { service: ServiceDef
         </>
       )}
       <div class="actions">
-        <button type="button" class="button secondary" onClick={onBack}>
-          <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-        </button>
+        <BackButton onClick={onBack} />
         <button type="button" class="button primary" onClick={onStart}>
           {t('nav.start')} <Pictogram name="next" size={28} class="directional" />
         </button>

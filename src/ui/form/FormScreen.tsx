@@ -17,6 +17,7 @@ import { FieldInput } from './FieldInput.tsx';
 import { fieldMessage } from './field-messages.ts';
 import { ReviewScreen } from './ReviewScreen.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
+import { BackButton } from '../layout/BackButton.tsx';
 
 interface Props {
   draft: Draft;
@@ -128,9 +129,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
           <FieldInput key={field.id} field={field} value={draft.answers[field.id]} error={messages.get(field.id)} onChange={(v) => setAnswer(field.id, v)} />
         ))}
         <div class="actions">
-          <button type="button" class="button secondary" onClick={() => (index === 0 ? onExit() : go(index - 1))}>
-            <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-          </button>
+          <BackButton onClick={() => (index === 0 ? onExit() : go(index - 1))} />
           <button type="submit" class="button primary">
             {t('nav.next')} <Pictogram name="next" size={28} class="directional" />
           </button>

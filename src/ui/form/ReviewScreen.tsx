@@ -6,6 +6,7 @@ import { fallbackChain } from '../i18n/i18n.ts';
 import { intlLocale } from '../i18n/locale.ts';
 import { formatAnswer } from './format-answer.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
+import { BackButton } from '../layout/BackButton.tsx';
 
 interface Props {
   draft: Draft;
@@ -46,9 +47,7 @@ export function ReviewScreen({ draft, steps, busy, onEdit, onBack, onSubmit }: P
         </section>
       ))}
       <div class="actions">
-        <button type="button" class="button secondary" onClick={onBack}>
-          <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-        </button>
+        <BackButton onClick={onBack} />
         <button type="button" class="button primary" disabled={busy} onClick={onSubmit}>
           <Pictogram name="send" size={28} class="directional" /> {t('nav.submit')}
         </button>

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { SERVICE_ICONS } from '../../core/catalog/icons.ts';
 
 /**
  * Pictograms for the kiosk. They carry meaning for people who cannot read,
@@ -10,17 +11,8 @@ import type { JSX } from 'preact';
  */
 
 export const PICTOGRAM_NAMES = [
-  // Services
-  'birth',
-  'residence',
-  'justice',
-  'id-card',
-  'life',
-  'income',
-  'building',
-  'support',
-  'marriage',
-  'health',
+  // Services: the names the catalog may use (one list, in core), plus the generic one.
+  ...SERVICE_ICONS,
   'document',
   // Interface
   'back',

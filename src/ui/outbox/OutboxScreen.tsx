@@ -7,7 +7,7 @@ import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
 import { intlLocale } from '../i18n/locale.ts';
 import { deliveryReasons } from './problem-text.ts';
-import { Pictogram } from '../icons/Pictogram.tsx';
+import { BackButton } from '../layout/BackButton.tsx';
 
 export function OutboxScreen({ onBack }: { onBack(): void }) {
   const { t, lang } = useLang();
@@ -61,9 +61,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
         </section>
       )}
       <div class="actions">
-        <button type="button" class="button secondary" onClick={onBack}>
-          <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-        </button>
+        <BackButton onClick={onBack} />
       </div>
     </main>
   );

@@ -11,6 +11,7 @@ import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang } from '../i18n/context.tsx';
 import { intlLocale } from '../i18n/locale.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
+import { BackButton } from '../layout/BackButton.tsx';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -77,9 +78,7 @@ export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMe
             </p>
           )}
           <div class="actions">
-            <button type="button" class="button secondary" onClick={() => (setMember(null), setMessage(null), setPin(''))}>
-              <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-            </button>
+            <BackButton onClick={() => (setMember(null), setMessage(null), setPin(''))} />
             <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
               {t('staff.signIn')}
             </button>
@@ -88,9 +87,7 @@ export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMe
       )}
       {!member && (
         <div class="actions">
-          <button type="button" class="button secondary" onClick={onBack}>
-            <Pictogram name="back" size={28} class="directional" /> {t('nav.back')}
-          </button>
+          <BackButton onClick={onBack} />
         </div>
       )}
     </main>
