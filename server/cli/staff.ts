@@ -6,7 +6,7 @@
  * Writes RELAY_CONFIG (default `${DATA_DIR}/relay.json`); terminals pick it up at their next sync.
  */
 import { parseArgs } from 'node:util';
-import { PIN_PATTERN } from '../../src/core/auth/staff.ts';
+import { PIN_PATTERN, STAFF_ID_PATTERN } from '../../src/core/auth/staff.ts';
 import { loadOrCreateRelayConfig, newPinHash, relayConfigPath, writeRelayConfig } from '../relay/relay-config.ts';
 
 const { positionals, values } = parseArgs({
@@ -21,8 +21,8 @@ if (command === 'list') {
   for (const s of config.staff) console.log(`${s.id}\t${s.role}\t${s.name}`);
 } else if (command === 'add') {
   const { id, name, role, pin } = values;
-  if (!id || !name || (role !== 'agent' && role !== 'supervisor') || !pin || !PIN_PATTERN.test(pin)) {
-    console.error('usage: add --id ID --name NAME --role agent|supervisor --pin DIGITS (6 to 12)');
+  if (!id || !STAFF_ID_PATTERN.test(id) || !name || (role !== 'agent' && role !== 'supervisor') || !pin || !PIN_PATTERN.test(pin)) {
+    console.error('usage: add --id ID --name NAME --role agent|supervisor --pin DIGITS (6 to 12); ID is ASCII letters, digits and . _ : @ -');
     process.exit(2);
   }
   const staff = config.staff.filter((s) => s.id !== id);

@@ -2,6 +2,14 @@
 import { API, type AuditBatch } from '../core/sync/protocol.ts';
 import { markAuditSent, unsentAudit } from './audit-log.ts';
 import type { RelaisDb } from './db.ts';
+import { getMeta, setMeta } from './meta.ts';
+
+export interface AuditRefusal {
+  fromSeq: number;
+  toSeq: number;
+  status: number;
+  at: string;
+}
 
 export async function deliverAudit(database: RelaisDb, baseUrl = ''): Promise<number> {
   let sent = 0;
@@ -10,8 +18,18 @@ export async function deliverAudit(database: RelaisDb, baseUrl = ''): Promise<nu
     if (batch.length === 0) return sent;
     const body: AuditBatch = { events: batch.map((b) => b.event) };
     const res = await fetch(baseUrl + API.audit, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
-    if (!res.ok) throw new Error(`audit delivery answered ${res.status}`);
-    await markAuditSent(database, batch[batch.length - 1]!.seq);
+    const last = batch[batch.length - 1]!.seq;
+    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+      // Refused as malformed: sending the same batch again cannot succeed, and a stuck
+      // cursor would hold back every later event. The entries stay in the local log and
+      // the refusal is kept for the supervisor; the sync moves on.
+      const refused = (await getMeta<AuditRefusal[]>(database, 'auditRefused')) ?? [];
+      await setMeta(database, 'auditRefused', [...refused, { fromSeq: batch[0]!.seq, toSeq: last, status: res.status, at: new Date().toISOString() }]);
+      console.warn(`audit events ${batch[0]!.seq}–${last} refused by the server (${res.status}); kept on this terminal`);
+    } else if (!res.ok) {
+      throw new Error(`audit delivery answered ${res.status}`);
+    }
+    await markAuditSent(database, last);
     sent += batch.length;
   }
 }

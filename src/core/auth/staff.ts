@@ -8,6 +8,8 @@ import { decodeBase64Url, encodeBase64Url } from '../crypto/base64url.ts';
 
 export const MIN_PIN_ITERATIONS = 600_000;
 export const PIN_PATTERN = /^\d{6,12}$/;
+/** Staff ids travel in applications and the audit log: the server's token rule, ASCII only. */
+export const STAFF_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
 
 export type StaffRole = 'agent' | 'supervisor';
 
@@ -67,7 +69,7 @@ export function isRelayConfig(value: unknown): value is RelayConfig {
     Array.isArray(c.staff) &&
     c.staff.every(
       (s) =>
-        !!s && typeof s.id === 'string' && typeof s.name === 'string' && (s.role === 'agent' || s.role === 'supervisor') &&
+        !!s && typeof s.id === 'string' && STAFF_ID_PATTERN.test(s.id) && typeof s.name === 'string' && (s.role === 'agent' || s.role === 'supervisor') &&
         !!s.pin && s.pin.algorithm === 'PBKDF2-SHA256' && Number.isInteger(s.pin.iterations) && typeof s.pin.salt === 'string' && typeof s.pin.hash === 'string',
     )
   );

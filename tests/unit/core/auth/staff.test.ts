@@ -34,6 +34,7 @@ describe('offline PIN check', () => {
     expect(isRelayConfig({ relayId: 'r1', name: 'Tafraout', staff: [{ id: 'a1', name: 'Amina', role: 'agent', pin }] })).toBe(true);
     expect(isRelayConfig({ relayId: 'r1', name: 'Tafraout', staff: [{ id: 'a1', name: 'Amina', role: 'admin', pin }] })).toBe(false);
     expect(isRelayConfig({ relayId: 'r1', name: 'Tafraout', staff: [{ id: 'a1', name: 'Amina', role: 'agent', pin: { ...pin, algorithm: 'MD5' } }] })).toBe(false);
+    expect(isRelayConfig({ relayId: 'r1', name: 'Tafraout', staff: [{ id: 'agent 01', name: 'Amina', role: 'agent', pin }] })).toBe(false);
     expect(isRelayConfig(null)).toBe(false);
   });
 });
