@@ -8,6 +8,7 @@ import type { ServiceDefinition } from '../core/forms/types.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
 import type { StoredDraft } from './draft.ts';
 import type { AuditEvent } from '../core/sync/protocol.ts';
+import type { SearchIndex } from '../core/search/search-index.ts';
 
 export interface CatalogEntry {
   id: string; // service id
@@ -40,6 +41,7 @@ export class RelaisDb extends Dexie {
   outbox!: Table<OutboxItem, string>;
   sessionKeys!: Table<SessionKeyEntry, string>;
   audit!: Table<AuditEntry, number>;
+  searchIndex!: Table<SearchIndex, number>;
 
   constructor(name = 'relais', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { ...options, chromeTransactionDurability: 'strict' });
@@ -55,6 +57,9 @@ export class RelaisDb extends Dexie {
     this.version(3)
       .stores({ sessionKeys: 'id', audit: '++seq' })
       .upgrade((tx) => tx.table('drafts').clear());
+    // Version 2: the catalog's search index, built once per catalog version (in a worker)
+    // and kept until the next one replaces it (src/data/search-index-store.ts).
+    this.version(2).stores({ searchIndex: 'catalogVersion' });
   }
 }
 
