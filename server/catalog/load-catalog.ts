@@ -2,11 +2,13 @@
  * Reads the catalog folder (one ServiceDefinition per `<id>.json`). A file that is not
  * JSON, fails validation or is misnamed is skipped with its reasons logged: one bad file
  * must never keep the rest of the catalog from citizens, nor stop the server.
+ * With CATALOG_GENERATED=N, N generated services are added (generated-catalog.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateServiceDefinition } from '../../src/core/catalog/validate-service.ts';
 import type { ServiceDefinition } from '../../src/core/forms/types.ts';
+import { generatedServices, generatedSettings, type GeneratedSettings } from './generated-catalog.ts';
 
 export interface RejectedFile {
   file: string;
@@ -40,8 +42,8 @@ function checkFile(path: string, id: string): { service: ServiceDefinition } | {
   return { service: check.service };
 }
 
-/** Throws only when the folder itself cannot be read. */
-export function loadCatalog(dir: string): LoadedCatalog {
+/** Throws only when the folder itself cannot be read (or CATALOG_GENERATED is not a number). */
+export function loadCatalog(dir: string, generated: GeneratedSettings = generatedSettings()): LoadedCatalog {
   const files = readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort();
@@ -57,5 +59,9 @@ export function loadCatalog(dir: string): LoadedCatalog {
       rejected.push({ file, id, errors: result.errors });
     }
   }
+  // The folder wins over a generated service of the same id (none today: generated ids
+  // end in an action, e.g. "-request").
+  const taken = new Set([...services.map((s) => s.id), ...rejected.map((r) => r.id)]);
+  for (const service of generatedServices(generated)) if (!taken.has(service.id)) services.push(service);
   return { services, rejected };
 }
