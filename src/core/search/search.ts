@@ -90,8 +90,21 @@ export function searchServices(index: SearchIndex, query: string, limit = 50): S
   let most = 0;
   for (let d = 0; d < docs; d++) if (matched[d]! > most) most = matched[d]!;
   if (most === 0) return { hits: [], total: 0 };
-  const found: number[] = [];
-  for (let d = 0; d < docs; d++) if (matched[d] === most) found.push(d);
-  found.sort((a, b) => total[b]! - total[a]! || index.titleWords[a]! - index.titleWords[b]! || a - b);
-  return { hits: found.slice(0, limit).map((d) => ({ id: index.ids[d]!, score: total[d]! })), total: found.length };
+  // One number per service orders it: score, then the shorter title, then catalog order.
+  // Sorting a Float64Array of them is several times faster than a comparator sort of
+  // objects, which cost the first keystroke ("a" matches nearly everything) 3 ms at 10,000.
+  const keys: number[] = [];
+  for (let d = 0; d < docs; d++) {
+    if (matched[d] === most) keys.push((Math.round(total[d]! * 1000) * 256 + (255 - index.titleWords[d]!)) * DOC_SPACE + (DOC_SPACE - 1 - d));
+  }
+  const sorted = Float64Array.from(keys).sort();
+  const hits: SearchHit[] = [];
+  for (let i = sorted.length - 1; i >= 0 && hits.length < limit; i--) {
+    const d = DOC_SPACE - 1 - (sorted[i]! % DOC_SPACE);
+    hits.push({ id: index.ids[d]!, score: total[d]! });
+  }
+  return { hits, total: keys.length };
 }
+
+/** Services an index may hold: the key's low bits (2^24, far above the catalog's 10,000). */
+const DOC_SPACE = 2 ** 24;
