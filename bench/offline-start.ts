@@ -15,7 +15,8 @@ async function timeToInteractive(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('relais:interactive')[0]!.startTime);
 }
 
-export async function offlineStart(url: string, runs = 7): Promise<BenchLine[]> {
+/** `catalog` names the catalog the server publishes, for the line's name. */
+export async function offlineStart(url: string, runs = 7, catalog = 'demo catalog'): Promise<BenchLine[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
     const context = await browser.newContext();
@@ -33,7 +34,7 @@ export async function offlineStart(url: string, runs = 7): Promise<BenchLine[]> 
     const m = median(offline);
     return [
       {
-        name: `offline start to interactive, 4× CPU throttling (median of ${runs})`,
+        name: `offline start to interactive, ${catalog}, 4× CPU throttling (median of ${runs})`,
         value: m,
         unit: 'ms',
         baseline: { name: 'same page online', value: median(online) },

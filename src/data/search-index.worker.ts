@@ -1,7 +1,7 @@
 /**
- * Builds the search index off the main thread: about 0.4 s for 2,700 services and 0.9 s
- * for 10,000 on the bench machine (bench/search-latency.ts), several times the ~50 ms a
- * kiosk can spend without the screen stalling. The worker opens its own connection, reads
+ * Builds the search index off the main thread: cold, about 0.4 s for 2,700 services and
+ * 1.4 s for 10,000 in Node on the 2-core bench machine (bench/search-latency.ts), many
+ * times the ~50 ms a kiosk can spend without the screen stalling, and a kiosk is slower. The worker opens its own connection, reads
  * the cached catalog, stores the index and hands it back (its typed arrays transferred,
  * not copied).
  */
