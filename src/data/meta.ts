@@ -10,6 +10,10 @@ export async function setMeta(database: RelaisDb, key: string, value: unknown): 
 
 /** This terminal's id, made once. Enrolment (a later issue) will replace it with a server-issued one. */
 export async function terminalId(database: RelaisDb): Promise<string> {
+  // Read first: after the first start the id exists, and a read-write transaction on every
+  // submit and audit entry was most of the cost of queueing an application (bench).
+  const known = await getMeta<string>(database, 'terminalId');
+  if (known) return known;
   return database.transaction('rw', database.meta, async () => {
     const existing = await getMeta<string>(database, 'terminalId');
     if (existing) return existing;

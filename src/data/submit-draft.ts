@@ -31,13 +31,15 @@ export async function submitDraft(database: RelaisDb, draft: Draft): Promise<Out
   const terminal = await terminalId(database);
   const request = await buildSealedSubmission(draft, terminal, new Date().toISOString(), sealing);
   const item = newOutboxItem(request, await trackingCodeFor(draft.id, crypto.subtle), Date.now());
-  await database.transaction('rw', [database.outbox, database.drafts, database.meta, database.audit], async () => {
+  const stored = await database.transaction('rw', [database.outbox, database.drafts, database.meta, database.audit], async () => {
     // add, not put: a second tap on "submit" must not overwrite a queued application.
-    if (await database.outbox.get(item.id)) return;
+    const existing = await database.outbox.get(item.id);
+    if (existing) return existing;
     await database.outbox.add(item);
     await database.drafts.delete(draft.id);
     await database.meta.delete(ACTIVE);
     await appendAudit(database, { actor: draft.assistedBy ?? 'citizen', action: 'submitted', applicationId: draft.id, serviceId: draft.serviceId });
+    return item;
   });
-  return (await database.outbox.get(item.id))!;
+  return stored;
 }
