@@ -63,7 +63,21 @@ export interface FieldDefinition {
   minItems?: number;
   maxItems?: number;
   visibleWhen?: Condition;
+  /**
+   * Where the agent may take this answer from instead of typing it: a part of the ID card's
+   * machine-readable zone (src/core/identity/prefill.ts). The agent confirms, then may edit.
+   */
+  prefill?: PrefillSource;
+  /**
+   * document: the id of the service's `documents` entry this field provides. Attached,
+   * that document is no longer on the receipt's list of documents still to bring.
+   */
+  providesDocument?: string;
 }
+
+/** Parts of an ID card's MRZ a field can be prefilled from. `fullName` is given names then surname. */
+export const PREFILL_SOURCES = ['mrz.documentNumber', 'mrz.surname', 'mrz.givenNames', 'mrz.fullName', 'mrz.birthDate', 'mrz.sex', 'mrz.nationality', 'mrz.expiry'] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 /** One screen of the form: a group of questions. */
 export interface StepDefinition {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseMrz } from '../../../../src/core/identity/mrz.ts';
 import { mrzValue, prefillFromMrz } from '../../../../src/core/identity/prefill.ts';
-import type { FieldDefinition } from '../../../../src/core/forms/types.ts';
+import { PREFILL_SOURCES, type FieldDefinition, type ServiceDefinition } from '../../../../src/core/forms/types.ts';
+import schema from '../../../../src/core/catalog/service.schema.json' with { type: 'json' };
+import { validateServiceDefinition } from '../../../../src/core/catalog/validate-service.ts';
+import residence from '../../../../catalog/services/residence-certificate.json' with { type: 'json' };
 
 const MOROCCAN = ['I<MARJB123456<7<<<<<<<<<<<<<<<', '8405173F3405167MAR<<<<<<<<<<<6', 'AIT<BRAHIM<<AICHA<<<<<<<<<<<<<'];
 const data = parseMrz(MOROCCAN, { today: '2026-01-10' }).data!;
@@ -44,5 +47,27 @@ describe('prefill from the MRZ', () => {
       { id: 'sex', type: 'text', label, prefill: 'mrz.sex' },
     ];
     expect(prefillFromMrz(partial, fields)).toEqual([]);
+  });
+});
+
+describe('prefill in the catalog contract', () => {
+  it('the JSON schema lists exactly the sources the form contract knows', () => {
+    expect(schema.$defs.field.properties.prefill.enum).toEqual([...PREFILL_SOURCES]);
+  });
+
+  it('the residence certificate prefills its name, CNIE number and birth date from the card', () => {
+    const fields = (residence as unknown as ServiceDefinition).steps[0]!.fields;
+    expect(fields.map((f) => [f.id, f.prefill])).toEqual([
+      ['fullName', 'mrz.fullName'],
+      ['cnie', 'mrz.documentNumber'],
+      ['birthDate', 'mrz.birthDate'],
+    ]);
+    expect(validateServiceDefinition(residence)).toMatchObject({ ok: true });
+  });
+
+  it('the schema refuses a source it does not know', () => {
+    const broken = structuredClone(residence) as unknown as ServiceDefinition;
+    (broken.steps[0]!.fields[0] as { prefill: string }).prefill = 'mrz.eyeColour';
+    expect(validateServiceDefinition(broken)).toMatchObject({ ok: false });
   });
 });
