@@ -52,7 +52,7 @@ describe('speech language packs', () => {
 
   it('detects damaged audio', () => {
     const bytes = encodePack('shi', CLIPS, 1);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     expect(errorsOf(bytes)).toEqual(['clip 2 (num.3): its audio is damaged (checksum mismatch)']);
   });
 
