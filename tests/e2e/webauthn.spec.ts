@@ -116,6 +116,36 @@ test('an agent registers the terminal’s authenticator after a PIN sign-in, the
   await context.close();
 });
 
+test('a cloned authenticator, whose counter is behind the terminal’s, is refused', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { cdp, authenticatorId } = await withAuthenticator(context, page);
+  await openKioskOnline(page, kioskUrl());
+  await signInWithPinAndRegister(page);
+  await signOut(page);
+  await context.setOffline(true);
+  await page.getByTestId('staff-button').click();
+  await page.locator('[data-staff="agent-demo"]').click();
+  await page.getByRole('button', { name: KEY_SIGN_IN }).click();
+  await expect(page.getByTestId('staff-button')).toContainText('Avec l’aide de Agent (démo)');
+  await signOut(page);
+
+  // The same private key, with its counter back at 0: what a copy of the key made at
+  // registration would send. The signature is valid; only the counter gives it away.
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  const original = credentials[0]!;
+  expect(original.signCount).toBeGreaterThan(0);
+  await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: original.credentialId });
+  await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...original, signCount: 0 } });
+  await page.getByTestId('staff-button').click();
+  await page.locator('[data-staff="agent-demo"]').click();
+  await page.getByRole('button', { name: KEY_SIGN_IN }).click();
+  await expect(page.getByRole('alert')).toHaveText('Empreinte ou clé non reconnue.');
+  await expect(page.getByTestId('staff-button')).toHaveText('Espace agent');
+  expect(await readMeta(page, 'lockout:agent-demo')).toMatchObject({ failures: 1 });
+  await context.close();
+});
+
 test('a member removed from the relay configuration cannot sign in with an old credential', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
