@@ -3,6 +3,8 @@
  * standing in for a fingerprint reader: register after a PIN sign-in, then sign in with
  * it offline; a refused user verification costs the same as a wrong PIN.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { openKioskOnline } from './support/kiosk.ts';
 
@@ -54,13 +56,25 @@ function auditActions(page: Page): Promise<string[]> {
   });
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG A/AA violations on the current screen (the CSP forbids script tags: evaluate). */
+async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
+    violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+  };
+  return result.violations.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** PIN sign-in, then accept the offer to register the terminal's authenticator. */
-async function signInWithPinAndRegister(page: Page) {
+async function signInWithPinAndRegister(page: Page, onOffer?: () => Promise<void>) {
   await page.getByTestId('staff-button').click();
   await page.locator('[data-staff="agent-demo"]').click();
   await expect(page.getByTestId('key-sign-in')).toHaveCount(0); // nothing registered yet
   await typePin(page, '246810');
   await expect(page.getByTestId('key-offer')).toBeVisible();
+  await onOffer?.();
   await page.getByRole('button', { name: OFFER }).click();
   await expect(page.getByTestId('staff-button')).toContainText('Avec l’aide de Agent (démo)');
 }
@@ -177,16 +191,20 @@ test('a member removed from the relay configuration cannot sign in with an old c
   await context.close();
 });
 
-test('an agent can make the terminal forget their authenticator, with their PIN', async ({ browser }) => {
+test('an agent can make the terminal forget their authenticator, with their PIN (and the new screens pass axe)', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await withAuthenticator(context, page);
   await openKioskOnline(page, kioskUrl());
-  await signInWithPinAndRegister(page);
+  const found: string[] = [];
+  await signInWithPinAndRegister(page, async () => void found.push(...(await axeViolations(page, 'registration offer'))));
   await signOut(page);
 
   await page.getByTestId('staff-button').click();
   await page.locator('[data-staff="agent-demo"]').click();
+  await expect(page.getByTestId('key-sign-in')).toBeVisible();
+  found.push(...(await axeViolations(page, 'PIN keypad with the fingerprint/key button')));
+  expect(found).toEqual([]);
   await page.getByRole('button', { name: 'Oublier l’empreinte ou la clé de ce poste' }).click();
   await expect(page.getByTestId('key-sign-in')).toHaveCount(0);
   await typePin(page, '246810');
