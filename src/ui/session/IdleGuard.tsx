@@ -2,18 +2,27 @@
  * Watches for a citizen who walked away. After the idle time it shows (and speaks) a
  * warning that one tap dismisses; when the warning runs out, the session ends and
  * everything the citizen entered is wiped (DESIGN §5).
+ *
+ * The warning is spoken through the speech layer (a recording if agents made one, composed
+ * with the recorded number of seconds, else a voice); while it is read the text is
+ * highlighted, and if no voice exists it is marked so for the agent.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { speak } from '../../speech/speak.ts';
+import { composeNumber, composeTemplate, type PromptPart } from '../../core/speech/compose.ts';
+import { say, stopSpeaking } from '../../speech/speak.ts';
+import { useSpeechRate } from '../../speech/hooks.ts';
 import { useLang } from '../i18n/context.tsx';
 import { idleConfig } from './idle-config.ts';
+import './speech.css';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
 export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): void }) {
   const { t, lang } = useLang();
+  const [rate] = useSpeechRate();
   const [warningUntil, setWarningUntil] = useState<number | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [speech, setSpeech] = useState<'idle' | 'speaking' | 'novoice'>('idle');
   const idleTimer = useRef<ReturnType<typeof setTimeout>>();
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -39,7 +48,19 @@ export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): v
   useEffect(() => {
     if (warningUntil == null) return;
     const seconds = Math.ceil((warningUntil - Date.now()) / 1000);
-    speak(t('session.idleWarning', { count: seconds }), lang);
+    const text = t('session.idleWarning', { count: seconds });
+    let parts: PromptPart[] | undefined;
+    try {
+      parts = composeTemplate('session.idleWarning', t('session.idleWarning', { count: seconds, skipInterpolation: true }), { count: composeNumber(seconds, lang) });
+    } catch {
+      parts = undefined; // no number pieces for this language: a voice reads the whole text
+    }
+    let current = true;
+    setSpeech('idle');
+    void say({ text, lang, rate, ...(parts ? { parts } : {}) }, () => current && setSpeech('speaking')).then((outcome) => {
+      if (!current) return;
+      setSpeech(!outcome.spoken && outcome.error === 'language-unavailable' ? 'novoice' : 'idle');
+    });
     buttonRef.current?.focus();
     const tick = setInterval(() => {
       setNow(Date.now());
@@ -48,7 +69,11 @@ export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): v
         onExpire();
       }
     }, 250);
-    return () => clearInterval(tick);
+    return () => {
+      current = false;
+      clearInterval(tick);
+      stopSpeaking(); // the warning was dismissed: stop reading it
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [warningUntil]);
 
@@ -58,9 +83,19 @@ export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): v
     <div class="overlay">
       <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
         <h2 id="idle-title">{t('session.idleTitle')}</h2>
-        <p id="idle-text" aria-live="polite">
+        <p
+          id="idle-text"
+          aria-live="polite"
+          data-speaking={speech === 'speaking' ? 'true' : undefined}
+          data-speech-unvoiced={speech === 'novoice' ? 'true' : undefined}
+        >
           {t('session.idleWarning', { count: left })}
         </p>
+        {speech === 'novoice' && (
+          <p class="notice speech-novoice" role="status">
+            {t('speech.noVoice')}
+          </p>
+        )}
         {/* Any touch re-arms the timer (see ACTIVITY); the button is the obvious one. */}
         <button type="button" class="button primary" ref={buttonRef}>
           {t('session.stay')}
