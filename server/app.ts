@@ -14,6 +14,8 @@ import type { KeyRing } from './keys/key-ring.ts';
 import { auditRoute } from './routes/audit.ts';
 import { catalogRoute } from './routes/catalog.ts';
 import { relayRoute } from './routes/relay.ts';
+import { requireDevice } from './http/device-auth.ts';
+import { endStaffSessionRoute, enrollRoute, listTerminalsRoute, openStaffSessionRoute, renewRoute, revokeTerminalRoute } from './routes/terminals.ts';
 import type { RelayConfig } from '../src/core/auth/staff.ts';
 import { submitRoute, trackingRoute } from './routes/submissions.ts';
 import type { Db } from './store/db.ts';
@@ -30,15 +32,26 @@ export interface AppOptions {
   staticDir?: string;
   /** The relay configuration (staff and PIN hashes) for offline sign-in; omitted, /api/relay is 404. */
   relay?: () => RelayConfig;
+  /** Days a device token lives (the kiosk renews it at half-life); default 90. */
+  tokenTtlDays?: number;
 }
 
-export function createApp({ db, keys, version, staticDir, rateLimit, relay }: AppOptions): Hono {
+export function createApp({ db, keys, version, staticDir, rateLimit, relay, tokenTtlDays }: AppOptions): Hono {
   const app = new Hono();
   const limiter = rateLimit && rateLimit.perMinute > 0 ? rateLimiter(rateLimit) : noRateLimit;
   app.use('*', securityHeaders);
 
   // Health is not limited: load balancers and monitoring poll it.
   app.get(API.health, (c) => c.json({ status: 'ok', store: db.kind, version } satisfies HealthResponse));
+  // Everything below but enrollment needs an enrolled terminal's device token.
+  app.use('/api/*', requireDevice(db, limiter));
+  const terminals = { db, limiter, ...(relay ? { relay } : {}), ...(tokenTtlDays ? { tokenTtlDays } : {}) };
+  app.post(API.enroll, enrollRoute(terminals));
+  app.post(API.terminalToken, renewRoute(terminals));
+  app.post(API.staffSessions, openStaffSessionRoute(terminals));
+  app.delete(API.staffSessions, endStaffSessionRoute(terminals));
+  app.get(API.terminals, listTerminalsRoute(terminals));
+  app.post(`${API.terminals}/:id/revoke`, revokeTerminalRoute(terminals));
   app.get(API.catalog, catalogRoute(db, keys, limiter));
   app.post(API.submissions, submitRoute(db, keys, limiter));
   app.get(`${API.submissions}/:trackingCode`, trackingRoute(db, limiter));

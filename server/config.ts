@@ -1,6 +1,7 @@
 /** The server's settings, from the environment (documented in server/README.md). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_TOKEN_TTL_DAYS } from './terminals/terminal-store.ts';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** Whether direct requests from this machine (loopback) are limited too. */
   rateLimitLoopback: boolean;
+  /** Days a terminal's device token lives before the terminal must have renewed it. */
+  tokenTtlDays: number;
   version: string;
 }
 
@@ -26,6 +29,12 @@ function nonNegativeInteger(name: string, raw: string | undefined, fallback: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of at least 0, not '${raw}'`);
   return value;
+}
+
+function positiveDays(raw: string | undefined): number {
+  const days = nonNegativeInteger('TOKEN_TTL_DAYS', raw, DEFAULT_TOKEN_TTL_DAYS);
+  if (days === 0) throw new Error('TOKEN_TTL_DAYS must be at least 1');
+  return days;
 }
 
 /** The server reports package.json's version, so kiosk and server releases line up. */
@@ -48,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     keysDir: env.KEYS_DIR || join(dataDir, 'keys'),
     rateLimitPerMinute: nonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE),
     rateLimitLoopback: env.RATE_LIMIT_LOOPBACK === '1',
+    tokenTtlDays: positiveDays(env.TOKEN_TTL_DAYS),
     version: packageVersion(),
   };
 }

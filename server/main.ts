@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     version: config.version,
     rateLimit: { perMinute: config.rateLimitPerMinute, limitLoopback: config.rateLimitLoopback },
     relay: await relayConfigSource(relayConfigPath()),
+    tokenTtlDays: config.tokenTtlDays,
     ...(hasKiosk ? { staticDir: config.staticDir } : {}),
   });
   const version = await catalogVersion(db);

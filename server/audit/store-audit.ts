@@ -29,9 +29,10 @@ export async function storeAuditEvents(db: Queryable, events: AuditEvent[], rece
 
 export interface ServerEvent {
   action: AuditAction;
-  applicationId: string;
+  /** Null for events about a terminal (enrolled, revoked) rather than an application. */
+  applicationId?: string | null;
   terminalId: string;
-  serviceId: string;
+  serviceId?: string;
   at: Date;
   /** 'server' for what the API does; the operator for the back-office command. */
   actor?: string;
@@ -40,7 +41,7 @@ export interface ServerEvent {
 export async function recordServerEvent(db: Queryable, event: ServerEvent): Promise<void> {
   await storeAuditEvents(
     db,
-    [{ id: randomUUID(), at: event.at.toISOString(), terminalId: event.terminalId, actor: event.actor ?? 'server', action: event.action, applicationId: event.applicationId, serviceId: event.serviceId }],
+    [{ id: randomUUID(), at: event.at.toISOString(), terminalId: event.terminalId, actor: event.actor ?? 'server', action: event.action, applicationId: event.applicationId ?? null, ...(event.serviceId ? { serviceId: event.serviceId } : {}) }],
     event.at,
   );
 }

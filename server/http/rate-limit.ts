@@ -1,8 +1,8 @@
 /**
  * Rate limiting per terminal (DESIGN §5 hardening): a token bucket per key, in memory.
- * The key is the terminal id a request names (submissions, audit) or else the client
- * address. Until terminals carry device tokens the terminal id is only what the request
- * says; the limit still stops a runaway or misconfigured kiosk from flooding the API.
+ * The key is the terminal whose device token the request carried (http/device-auth.ts),
+ * or the client address for requests without a valid token (enrollment, refused calls),
+ * so a runaway kiosk, or someone guessing tokens or PINs, cannot flood the API.
  * With several API nodes each keeps its own buckets (a terminal gets N × the limit).
  *
  * Direct requests from this machine (loopback, no proxy header) are not limited unless

@@ -29,6 +29,16 @@ const TITLES: Record<ProblemCode, string> = {
   'rate-limited': 'Too many requests from this terminal; retry after the time given',
   'not-found': 'Not found',
   'internal-error': 'Internal server error',
+  'device-token-missing': 'This API needs an enrolled terminal\'s device token (Authorization: Bearer)',
+  'device-token-invalid': 'The device token is not valid',
+  'device-token-expired': 'The device token has expired; a supervisor must enrol the terminal again',
+  'device-token-revoked': 'This terminal was revoked; a supervisor must enrol it again',
+  'terminal-mismatch': 'The request speaks for another terminal than the one its token names',
+  'wrong-pin': 'Wrong staff id or PIN',
+  'staff-locked': 'Too many wrong PINs; retry after the time given',
+  'not-a-supervisor': 'Only a supervisor may do this',
+  'staff-session-required': 'A supervisor session opened on this terminal is required',
+  'enrollment-unavailable': 'This server has no relay configuration to enrol terminals with',
 };
 
 export function jsonReply(status: number, value: unknown): Reply {

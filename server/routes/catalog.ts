@@ -7,6 +7,7 @@
 import type { Handler } from 'hono';
 import { catalogVersion, readCatalog } from '../catalog/catalog-reads.ts';
 import { matchesIfNoneMatch } from '../http/etag.ts';
+import { requestTerminal } from '../http/device-auth.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { problemResponse } from '../http/reply.ts';
 import type { KeyRing } from '../keys/key-ring.ts';
@@ -38,7 +39,7 @@ function parseSince(raw: string | undefined): number | null | 'invalid' {
 
 export function catalogRoute(db: Db, keys: KeyRing, limiter: RateLimiter): Handler {
   return async (c) => {
-    const limited = limiter.check(c);
+    const limited = limiter.check(c, requestTerminal(c).terminalId);
     if (limited) return limited;
     const since = parseSince(c.req.query('since'));
     const current = await catalogVersion(db);

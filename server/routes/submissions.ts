@@ -6,12 +6,12 @@ import type { Handler } from 'hono';
 import { normalizeTrackingCode } from '../../src/core/ids/tracking-code.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_SUBMISSION_BYTES } from '../../src/core/sync/protocol.ts';
+import { requestTerminal } from '../http/device-auth.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { readJson } from '../http/read-json.ts';
 import { problemResponse, toResponse } from '../http/reply.ts';
 import type { KeyRing } from '../keys/key-ring.ts';
 import type { Db } from '../store/db.ts';
-import { isObject } from '../submissions/check-envelope.ts';
 import { receiveSubmission } from '../submissions/receive-submission.ts';
 import { findTrackingStatus } from '../submissions/tracking-status.ts';
 
@@ -23,19 +23,20 @@ export function submitRoute(db: Db, keys: KeyRing, limiter: RateLimiter): Handle
     const keyOk = key !== undefined && key !== '' && isUuid(key);
     // Read only for a request that could be accepted; every request spends a token.
     const read = keyOk ? await readJson(c.req.raw, MAX_SUBMISSION_BYTES) : null;
-    const limited = limiter.check(c, read?.ok && isObject(read.value) ? read.value.terminalId : undefined);
+    const { terminalId } = requestTerminal(c);
+    const limited = limiter.check(c, terminalId);
     if (limited) return limited;
     if (!key) return problemResponse(400, 'missing-idempotency-key');
     if (!keyOk) return problemResponse(400, 'invalid-idempotency-key');
     if (!read!.ok) return read!.response;
-    return toResponse(await receiveSubmission(db, keys, key, read!.value), NO_STORE);
+    return toResponse(await receiveSubmission(db, keys, key, read!.value, terminalId), NO_STORE);
   };
 }
 
 export function trackingRoute(db: Db, limiter: RateLimiter): Handler {
   return async (c) => {
-    // Limited by address: tracking codes must not be guessable by trying them all.
-    const limited = limiter.check(c);
+    // Limited per terminal: tracking codes must not be guessable by trying them all.
+    const limited = limiter.check(c, requestTerminal(c).terminalId);
     if (limited) return limited;
     const code = normalizeTrackingCode(c.req.param('trackingCode') ?? '');
     const status = code === null ? null : await findTrackingStatus(db, code);

@@ -34,7 +34,7 @@ async function rejection(db: Db, application: ReceivedApplication): Promise<Repl
   return errors.length > 0 ? problemReply(422, 'invalid-answers', { errors }) : null;
 }
 
-async function accept(db: Db, keys: KeyRing, key: string, body: unknown, requestHash: string): Promise<Reply> {
+async function accept(db: Db, keys: KeyRing, key: string, body: unknown, requestHash: string, receivedFrom: string | null): Promise<Reply> {
   const envelope = checkEnvelope(body, key);
   if (!envelope.ok) return problemReply(422, 'invalid-request', { detail: envelope.detail });
   const opened = await openPayload(keys, envelope.request);
@@ -43,7 +43,7 @@ async function accept(db: Db, keys: KeyRing, key: string, body: unknown, request
   if (rejected) return rejected;
   const receivedAt = new Date();
   return db.transaction(async (tx) => {
-    const outcome = await storeSubmission(tx, opened.application, requestHash, receivedAt);
+    const outcome = await storeSubmission(tx, opened.application, requestHash, receivedAt, receivedFrom);
     if (outcome.kind === 'different-request') return problemReply(422, 'idempotency-key-reused');
     if (outcome.kind === 'stored') {
       const { id, terminalId, serviceId } = opened.application;
@@ -55,7 +55,8 @@ async function accept(db: Db, keys: KeyRing, key: string, body: unknown, request
   });
 }
 
-export async function receiveSubmission(db: Db, keys: KeyRing, key: string, body: unknown): Promise<Reply> {
+/** `receivedFrom`: the terminal whose device token carried the request (it may be another than the one the application was made on). */
+export async function receiveSubmission(db: Db, keys: KeyRing, key: string, body: unknown, receivedFrom: string | null = null): Promise<Reply> {
   // Over the body as sent (sealed), so a resend of the same envelope is the same request.
   const requestHash = sha256Hex(canonicalJson(body));
   const claim = await claimKey(db, key, requestHash);
@@ -64,7 +65,7 @@ export async function receiveSubmission(db: Db, keys: KeyRing, key: string, body
   if (claim.kind === 'reused') return problemReply(422, 'idempotency-key-reused');
   let reply: Reply | null = null;
   try {
-    reply = await accept(db, keys, key, body, requestHash);
+    reply = await accept(db, keys, key, body, requestHash, receivedFrom);
     return reply;
   } finally {
     // Only a success is kept against the key: after a refusal (or a crash) the kiosk may

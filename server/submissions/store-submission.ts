@@ -45,6 +45,7 @@ export async function storeSubmission(
   request: ReceivedApplication,
   requestHash: string,
   receivedAt: Date,
+  receivedFrom: string | null = null, // the terminal whose device token delivered it
 ): Promise<StoreOutcome> {
   const before = await existing(tx, request.id, requestHash);
   if (before) return before;
@@ -53,9 +54,9 @@ export async function storeSubmission(
   const inserted = await tx.query(
     `INSERT INTO submissions (id, tracking_code, service_id, form_version, terminal_id, language,
        created_at, submitted_at, received_at, answers, request_hash, state, updated_at,
-       assisted_by, consent_version, sealed_key_id)
+       assisted_by, consent_version, sealed_key_id, received_from)
      VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb, $11, 'received', $9::timestamptz,
-       $12, $13, $14)
+       $12, $13, $14, $15)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       request.id,
@@ -72,6 +73,7 @@ export async function storeSubmission(
       request.content.assistedBy ?? null,
       request.content.consentVersion ?? null,
       request.sealedKeyId,
+      receivedFrom,
     ],
   );
   if (inserted.length > 0) return { kind: 'stored', receipt: { id: request.id, trackingCode, receivedAt: at } };

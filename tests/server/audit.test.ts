@@ -10,10 +10,12 @@ import { createApp } from '../../server/app.ts';
 import { auditEvent } from './helpers/audit.ts';
 import { testKeys } from './helpers/keys.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 
 describe.each(STORES)('POST /api/audit (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
   const post = (body: unknown) =>
     app().request('/api/audit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const count = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events'))[0]!.n;

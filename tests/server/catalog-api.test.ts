@@ -4,6 +4,7 @@ import { createApp } from '../../server/app.ts';
 import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
 import { demoServices, lifeCertificateV2 } from './helpers/catalog.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { memoryKeyRing } from '../../server/keys/key-ring.ts';
 import { TEST_KEY, TEST_KEY_2, testKeys } from './helpers/keys.ts';
 
@@ -12,7 +13,8 @@ const SEALING = { keyId: K, publicKey: TEST_KEY.publicKey };
 
 describe.each(STORES)('GET /api/catalog (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
 
   it('gives an empty catalog at version 0 before anything is published', async () => {
     const res = await app().request('/api/catalog');
@@ -87,7 +89,7 @@ describe.each(STORES)('GET /api/catalog (%s)', (kind) => {
     it('hands out the current sealing key with every response, and a rotation changes the ETag of full and delta alike', async () => {
       const before = await app().request('/api/catalog');
       const beforeDelta = await app().request('/api/catalog?since=1');
-      const rotated = () => createApp({ db: db(), keys: memoryKeyRing([TEST_KEY, TEST_KEY_2]), version: 'test' });
+      const rotated = () => withDevice(createApp({ db: db(), keys: memoryKeyRing([TEST_KEY, TEST_KEY_2]), version: 'test' }), device());
       const full = await rotated().request('/api/catalog', { headers: { 'If-None-Match': before.headers.get('etag')! } });
       expect(full.status).toBe(200);
       expect(full.headers.get('etag')).toBe(`"c2-${TEST_KEY_2.keyId}"`);

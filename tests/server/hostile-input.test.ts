@@ -20,12 +20,17 @@ import { demoServices } from './helpers/catalog.ts';
 import { sealedRequest, TEST_KEY, TEST_KEY_2, testKeys, type SealedSubmission } from './helpers/keys.ts';
 import { lifeCertificateRequest, LIFE_CERTIFICATE_ANSWERS, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { enrollForTest, TEST_RELAY, testRelayConfig, useDeviceToken, withDevice } from './helpers/terminal.ts';
+import { revokeTerminal } from '../../server/terminals/terminal-store.ts';
+import type { RelayConfig } from '../../src/core/auth/staff.ts';
 import type { Hono } from 'hono';
 
 const KNOWN_CODES: ProblemCode[] = [
   'missing-idempotency-key', 'invalid-idempotency-key', 'idempotency-key-reused', 'request-in-progress', 'malformed-json',
   'invalid-request', 'unknown-service', 'unknown-form-version', 'invalid-answers', 'payload-too-large', 'unknown-key',
-  'unreadable-envelope', 'rate-limited', 'not-found', 'internal-error',
+  'unreadable-envelope', 'rate-limited', 'not-found', 'internal-error', 'device-token-missing', 'device-token-invalid',
+  'device-token-expired', 'device-token-revoked', 'terminal-mismatch', 'wrong-pin', 'staff-locked', 'not-a-supervisor',
+  'staff-session-required',
 ];
 // What a leaked stack trace or driver error looks like.
 const LEAK = /\n\s+at |\.ts:\d+|node_modules|TypeError|RangeError|SyntaxError|PGlite|postgres|invalid byte sequence|violates/i;
@@ -51,7 +56,10 @@ const nestedObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat
 
 type Body = Record<string, unknown>;
 interface Context {
+  /** Every request carries the enrolled test terminal's device token unless it sets its own. */
   app: Hono;
+  /** Tokens of terminals that exist but may not call: expired, revoked; and another live one. */
+  tokens: { expired: string; revoked: string; other: string };
 }
 interface HostileCase {
   name: string;
@@ -276,22 +284,88 @@ add("replay: an accepted body under another application's key", async ({ app }) 
   return submit(app, request as unknown as Body, crypto.randomUUID());
 });
 
+// Device tokens (DESIGN §5): every route but health and enrollment refuses a call without a
+// live token of an enrolled terminal, whatever else the request gets right.
+const GUARDED: Array<[string, (app: Hono, authorization: string) => Promise<Response>]> = [
+  ['catalog', (app, authorization) => Promise.resolve(app.request('/api/catalog', { headers: { authorization } }))],
+  ['relay configuration', (app, authorization) => Promise.resolve(app.request('/api/relay', { headers: { authorization } }))],
+  ['tracking', (app, authorization) => Promise.resolve(app.request('/api/submissions/ABCDE-FGHJK', { headers: { authorization } }))],
+  ['submission', async (app, authorization) => {
+    const request = await sealedRequest();
+    return postSubmission(app, request, request.id, { authorization });
+  }],
+  ['audit', (app, authorization) => post(app, '/api/audit', JSON.stringify({ events: [auditEvent()] }), { authorization })],
+  ['token renewal', (app, authorization) => post(app, '/api/terminal/token', '', { authorization })],
+  ['staff session', (app, authorization) => post(app, '/api/staff/sessions', JSON.stringify({ staffId: 'supervisor-test', pin: '135790' }), { authorization })],
+  ['terminal list', (app, authorization) => Promise.resolve(app.request('/api/terminals', { headers: { authorization } }))],
+  ['revocation', (app, authorization) => post(app, '/api/terminals/relay-tafraout-01/revoke', '', { authorization })],
+];
+const FORGED: Array<[string, (tokens: Context['tokens']) => string]> = [
+  ['no token', () => ''],
+  ['an empty bearer', () => 'Bearer '],
+  ['another scheme', () => 'Basic c3VwZXJ2aXNvcjoxMzU3OTA='],
+  ['a forged token of the right shape', () => `Bearer rlt_${'A'.repeat(43)}`],
+  ['a token of the wrong shape', () => 'Bearer rlt_short'],
+  ['a staff token as a device token', () => `Bearer rls_${'B'.repeat(43)}`],
+  ['SQL in the token', () => "Bearer rlt_' OR '1'='1"],
+  ['an expired token', (t) => `Bearer ${t.expired}`],
+  ['a revoked token', (t) => `Bearer ${t.revoked}`],
+  ['a live token with a byte changed', (t) => `Bearer ${t.other.slice(0, -1)}${t.other.endsWith('A') ? 'B' : 'A'}`],
+];
+for (const [route, send] of GUARDED) {
+  for (const [what, token] of FORGED) add(`device token: ${route} with ${what}`, ({ app, tokens }) => send(app, token(tokens)));
+}
+add("device token: audit events in another terminal's name", ({ app, tokens }) =>
+  post(app, '/api/audit', JSON.stringify({ events: [auditEvent({ terminalId: 'relay-tafraout-01' })] }), { authorization: `Bearer ${tokens.other}` }),
+);
+add('device token: terminal list without a supervisor session', ({ app }) => Promise.resolve(app.request('/api/terminals')));
+add('device token: terminal list with a forged supervisor session', ({ app }) =>
+  Promise.resolve(app.request('/api/terminals', { headers: { 'X-Relais-Staff': `rls_${'C'.repeat(43)}` } })),
+);
+add('device token: revocation without a supervisor session', ({ app }) => post(app, '/api/terminals/relay-tafraout-02/revoke', ''));
+
+// Enrollment: the one call without a device token, so its body is checked as closely.
+const ENROLL = { terminalId: 'relay-new-01', label: 'Guichet 2', staffId: 'supervisor-test', pin: '135790' };
+const enroll = (app: Hono, body: unknown) => post(app, '/api/terminals/enroll', typeof body === 'string' ? body : JSON.stringify(body));
+for (const text of ['{', '', '[]', 'null', '"x"', nestedObject(40)]) add(`enrollment: body ${JSON.stringify(text.slice(0, 20))}`, ({ app }) => enroll(app, text));
+for (const field of Object.keys(ENROLL)) {
+  add(`enrollment: without ${field}`, ({ app }) => enroll(app, withValue(ENROLL, field, undefined)));
+  for (const [label, value] of WRONG_TYPES) add(`enrollment: ${field} as ${label}`, ({ app }) => enroll(app, withValue(ENROLL, field, value)));
+  // A label is a name a supervisor types: quotes are fine there (parameterized SQL), so SQL goes to the ids only.
+  for (const odd of [...ODD_UNICODE, ...(field === 'label' ? [] : [INJECTIONS[0]!]), 'x'.repeat(10_000)]) add(`enrollment: ${field} = ${JSON.stringify(odd.slice(0, 12))}`, ({ app }) => enroll(app, withValue(ENROLL, field, odd)));
+}
+add('enrollment: an empty label', ({ app }) => enroll(app, { ...ENROLL, label: '   ' }));
+add('enrollment: a PIN of letters', ({ app }) => enroll(app, { ...ENROLL, pin: 'abcdef' }));
+add('enrollment: the wrong PIN', ({ app }) => enroll(app, { ...ENROLL, staffId: 'supervisor-guess', pin: '000000' }));
+add('enrollment: an unknown member', ({ app }) => enroll(app, { ...ENROLL, staffId: 'nobody-here', pin: '135790' }));
+add("enrollment: an agent's right PIN", ({ app }) => enroll(app, { ...ENROLL, staffId: 'agent-test', pin: '246810' }));
+add('enrollment: a huge body', ({ app }) => enroll(app, { ...ENROLL, label: 'x'.repeat(MAX_SUBMISSION_BYTES) }));
+
 /** Refusals that replay an accepted request first store that one; it is not counted. */
 const storesFirst = (c: HostileCase) => c.name.startsWith('replay:');
 
 describe.each(STORES)('hostile input (%s)', (kind) => {
   const db = useTestDb(kind, { reset: false });
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db, { reset: false });
+  let relay: RelayConfig | undefined;
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test', relay: () => relay! }), device());
+  const tokens = { expired: '', revoked: '', other: '' };
   const counts = async () =>
     (
-      await db().query<{ s: number; a: number; k: number }>(
+      await db().query<{ s: number; a: number; k: number; t: number; ss: number }>(
         `SELECT (SELECT count(*)::int FROM submissions) AS s, (SELECT count(*)::int FROM audit_events) AS a,
-                (SELECT count(*)::int FROM idempotency_keys) AS k`,
+                (SELECT count(*)::int FROM idempotency_keys) AS k, (SELECT count(*)::int FROM terminals) AS t,
+                (SELECT count(*)::int FROM staff_sessions) AS ss`,
       )
     )[0]!;
 
   beforeAll(async () => {
     await publishCatalog(db(), demoServices());
+    relay = await testRelayConfig();
+    tokens.expired = await enrollForTest(db(), 'relay-expired', { ttlDays: 1, now: new Date(Date.now() - 3 * 86_400_000) });
+    tokens.revoked = await enrollForTest(db(), 'relay-revoked');
+    await revokeTerminal(db(), TEST_RELAY, 'relay-revoked', 'supervisor-test');
+    tokens.other = await enrollForTest(db(), 'relay-tafraout-02');
   });
   const byCode = new Map<string, number>();
   afterAll(() => {
@@ -301,7 +375,7 @@ describe.each(STORES)('hostile input (%s)', (kind) => {
 
   it.each(cases)(`refuses $name with a clean 4xx and stores nothing (${cases.length} hostile cases)`, async (hostile) => {
     const before = await counts();
-    const res = await hostile.send({ app: app() });
+    const res = await hostile.send({ app: app(), tokens });
     const text = await res.text();
     expect(res.status, text.slice(0, 300)).toBeGreaterThanOrEqual(400);
     expect(res.status, text.slice(0, 300)).toBeLessThan(500);
@@ -315,7 +389,7 @@ describe.each(STORES)('hostile input (%s)', (kind) => {
     expect(text).not.toMatch(LEAK);
     const after = await counts();
     const stored = storesFirst(hostile) ? 1 : 0;
-    expect(after).toEqual({ s: before.s + stored, a: before.a + stored, k: before.k + stored });
+    expect(after).toEqual({ s: before.s + stored, a: before.a + stored, k: before.k + stored, t: before.t, ss: before.ss });
   });
 
   it.each(INJECTIONS)('stores the injection string %j in a free-text answer verbatim, and every table survives', async (attack) => {

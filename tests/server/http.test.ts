@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/security-headers.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { testKeys } from './helpers/keys.ts';
 
 const EXPECTED_CSP =
@@ -40,7 +41,8 @@ afterAll(() => {
 
 describe.each(STORES)('HTTP behaviour (%s)', (kind) => {
   const db = useTestDb(kind, { reset: false });
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test', staticDir });
+  const device = useDeviceToken(db, { reset: false });
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test', staticDir }), device());
   const navigate = (path: string) => app().request(path, { headers: { Accept: 'text/html', 'Sec-Fetch-Mode': 'navigate' } });
 
   it('puts the security headers on every response, errors included', async () => {
@@ -109,7 +111,7 @@ describe.each(STORES)('HTTP behaviour (%s)', (kind) => {
   });
 
   it('serves only the API when no kiosk folder is given', async () => {
-    const apiOnly = createApp({ db: db(), keys: testKeys(), version: 'test' });
+    const apiOnly = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
     expect((await apiOnly.request('/api/health')).status).toBe(200);
     expect((await apiOnly.request('/', { headers: { Accept: 'text/html' } })).status).toBe(404);
   });

@@ -7,13 +7,15 @@ import { IDEMPOTENCY_KEY_TTL_DAYS, purgeExpiredKeys, STALE_CLAIM_MS } from '../.
 import { demoServices } from './helpers/catalog.ts';
 import { lifeCertificateRequest, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { testKeys } from './helpers/keys.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 describe.each(STORES)('idempotency keys (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
   const rows = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM submissions'))[0]!.n;
   const claim = (key: string, ageMs: number) =>
     db().query(
@@ -94,7 +96,7 @@ describe.each(STORES)('idempotency keys (%s)', (kind) => {
         }),
     };
     const request = lifeCertificateRequest();
-    const app = createApp({ db: flaky, keys: testKeys(), version: 'test' });
+    const app = withDevice(createApp({ db: flaky, keys: testKeys(), version: 'test' }), device());
     const failed = await postSubmission(app, request);
     expect(failed.status).toBe(500);
     expect(failed.headers.get('content-type')).toBe('application/problem+json');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { enrollForTest, withDevice } from './helpers/terminal.ts';
 import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
 import { applicationsCsv, type ExportedApplication } from '../../server/export/export-applications.ts';
 import { BOM, csvField } from '../../server/export/csv.ts';
@@ -136,7 +137,7 @@ describe.each(STORES)('npm run keys -- export (%s)', (kind) => {
     await withDb(async (db) => {
       await migrate(db);
       await publishCatalog(db, demoServices());
-      const app = createApp({ db, keys: testKeys(), version: 'test' });
+      const app = withDevice(createApp({ db, keys: testKeys(), version: 'test' }), await enrollForTest(db));
       const names = ['Amrani, Fatima "Lalla"', 'فاطمة الزهراء أمراني'];
       for (const [i, fullName] of names.entries()) {
         const request = await sealedRequest({}, { answers: { ...LIFE_CERTIFICATE_ANSWERS, fullName }, ...(i === 0 ? { assistedBy: 'agent-0042' } : {}) });

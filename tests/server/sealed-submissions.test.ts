@@ -13,6 +13,7 @@ import { demoServices } from './helpers/catalog.ts';
 import { sealedRequest, TEST_KEY, TEST_KEY_2, testKeys } from './helpers/keys.ts';
 import { postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 
 const flip = (coded: string, at: number) => {
   const bytes = Buffer.from(coded, 'base64url');
@@ -22,7 +23,8 @@ const flip = (coded: string, at: number) => {
 
 describe.each(STORES)('sealed applications (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
   const count = async (table = 'submissions') => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
   beforeEach(async () => {
@@ -67,7 +69,7 @@ describe.each(STORES)('sealed applications (%s)', (kind) => {
 
   it('opens an application sealed to an older key after a rotation', async () => {
     const before = await sealedRequest({}, {}, TEST_KEY);
-    const rotated = createApp({ db: db(), keys: memoryKeyRing([TEST_KEY, TEST_KEY_2]), version: 'test' });
+    const rotated = withDevice(createApp({ db: db(), keys: memoryKeyRing([TEST_KEY, TEST_KEY_2]), version: 'test' }), device());
     const catalog = (await (await rotated.request('/api/catalog')).json()) as { sealing: { keyId: string } };
     expect(catalog.sealing.keyId).toBe(TEST_KEY_2.keyId);
     expect((await postSubmission(rotated, before)).status).toBe(201);

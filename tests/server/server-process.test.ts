@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealContent } from '../../src/core/crypto/envelope.ts';
-import type { CatalogResponse, SubmissionReceipt } from '../../src/core/sync/protocol.ts';
+import type { CatalogResponse, DeviceToken, SubmissionReceipt } from '../../src/core/sync/protocol.ts';
 import { lifeCertificateRequest, LIFE_CERTIFICATE_ANSWERS } from './helpers/submissions.ts';
 import { freshDatabaseUrl, STORES } from './helpers/test-db.ts';
 
@@ -74,14 +74,26 @@ describe.each(STORES)('the server process (%s)', (kind) => {
     const keysDir = join(dataDir, 'keys');
     for (const name of readdirSync(keysDir)) expect(statSync(join(keysDir, name)).mode & 0o077, name).toBe(0);
 
+    // Nothing but health and enrollment without a device token.
+    expect((await fetch(`http://127.0.0.1:${port}/api/catalog`)).status).toBe(401);
+    // The demo supervisor (created with the demo relay configuration) enrols a terminal.
+    const enrolled = await fetch(`http://127.0.0.1:${port}/api/terminals/enroll`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ terminalId: 'relay-tafraout-01', label: 'Guichet 1', staffId: 'supervisor-demo', pin: '135790' }),
+    });
+    expect(enrolled.status).toBe(201);
+    const { token } = (await enrolled.json()) as DeviceToken;
+    const authorization = `Bearer ${token}`;
+
     // A kiosk's round trip: the key from the catalog, an application sealed to it, 201.
-    const catalog = (await (await fetch(`http://127.0.0.1:${port}/api/catalog`)).json()) as CatalogResponse;
+    const catalog = (await (await fetch(`http://127.0.0.1:${port}/api/catalog`, { headers: { authorization } })).json()) as CatalogResponse;
     expect(catalog.sealing?.keyId).toBe(keyId);
     const { payload: _clear, ...request } = lifeCertificateRequest();
     const sealed = { ...request, payload: await sealContent({ answers: { ...LIFE_CERTIFICATE_ANSWERS }, assistedBy: 'agent-7' }, catalog.sealing!, request.id) };
     const submitted = await fetch(`http://127.0.0.1:${port}/api/submissions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id, authorization },
       body: JSON.stringify(sealed),
     });
     expect(submitted.status).toBe(201);

@@ -7,13 +7,15 @@ import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
 import { demoServices, lifeCertificateV2 } from './helpers/catalog.ts';
 import { lifeCertificateRequest, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { testKeys } from './helpers/keys.ts';
 
 const subtle = webcrypto.subtle as Digester;
 
 describe.each(STORES)('POST /api/submissions (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
   const count = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM submissions'))[0]!.n;
 
   beforeEach(async () => {

@@ -5,11 +5,13 @@ import { publishCatalog } from '../../server/catalog/publish-catalog.ts';
 import { demoServices } from './helpers/catalog.ts';
 import { lifeCertificateRequest, postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
+import { useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { testKeys } from './helpers/keys.ts';
 
 describe.each(STORES)('GET /api/submissions/:trackingCode (%s)', (kind) => {
   const db = useTestDb(kind);
-  const app = () => createApp({ db: db(), keys: testKeys(), version: 'test' });
+  const device = useDeviceToken(db);
+  const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), device());
 
   beforeEach(async () => {
     await publishCatalog(db(), demoServices());

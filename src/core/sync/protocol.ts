@@ -10,7 +10,65 @@ export const API = {
   submissions: '/api/submissions',
   audit: '/api/audit',
   relay: '/api/relay', // GET: the relay's configuration (staff with salted PIN hashes), see core/auth/staff.ts
+  enroll: '/api/terminals/enroll', // POST EnrollmentRequest (no device token): a supervisor enrolls this terminal
+  terminalToken: '/api/terminal/token', // POST: a fresh device token for the calling terminal (renewal)
+  staffSessions: '/api/staff/sessions', // POST StaffSessionRequest; DELETE ends the session named by STAFF_HEADER
+  terminals: '/api/terminals', // GET (supervisor session): the relay's terminals; POST /api/terminals/:id/revoke
 } as const;
+
+/**
+ * Every API call but health and enrollment carries the terminal's device token as
+ * `Authorization: Bearer <token>`; the server checks it on each call (DESIGN §5).
+ * Supervisor-only calls also carry a staff session token in this header.
+ */
+export const STAFF_HEADER = 'X-Relais-Staff';
+export const DEVICE_TOKEN_PATTERN = /^rlt_[A-Za-z0-9_-]{43}$/;
+export const STAFF_TOKEN_PATTERN = /^rls_[A-Za-z0-9_-]{43}$/;
+/** A terminal's own id (the kiosk makes it once) and the label a supervisor gives it. */
+export const TERMINAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+export const MAX_TERMINAL_LABEL = 60;
+
+/** POST /api/terminals/enroll: the supervisor's id and PIN, checked by the server. */
+export interface EnrollmentRequest {
+  terminalId: string;
+  label: string;
+  staffId: string;
+  pin: string;
+}
+
+/** 201 body of an enrollment and 200 body of a renewal: the token is shown only here. */
+export interface DeviceToken {
+  terminalId: string;
+  token: string;
+  expiresAt: string; // ISO 8601; the kiosk renews it well before
+  relayId: string;
+  relayName: string;
+  label: string;
+}
+
+/** POST /api/staff/sessions (with the device token): a supervisor's PIN, checked by the server. */
+export interface StaffSessionRequest {
+  staffId: string;
+  pin: string;
+}
+export interface StaffSession {
+  token: string;
+  staffId: string;
+  role: 'agent' | 'supervisor';
+  expiresAt: string;
+}
+
+/** One row of GET /api/terminals: never a token, only what a supervisor needs to decide. */
+export interface TerminalSummary {
+  terminalId: string;
+  label: string;
+  enrolledAt: string;
+  enrolledBy: string;
+  lastSeenAt: string | null;
+  tokenExpiresAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
 
 export interface HealthResponse {
   status: 'ok';
@@ -116,7 +174,17 @@ export type ProblemCode =
   | 'unreadable-envelope' // sealed payload that does not open: tampered, wrong id, malformed (422)
   | 'rate-limited' // too many requests from this terminal (429, with Retry-After)
   | 'not-found'
-  | 'internal-error';
+  | 'internal-error'
+  | 'device-token-missing' // no Authorization: Bearer device token (401)
+  | 'device-token-invalid' // not a token this server issued (401)
+  | 'device-token-expired' // the token's time is up: a supervisor enrolls the terminal again (401)
+  | 'device-token-revoked' // a supervisor revoked this terminal (401)
+  | 'terminal-mismatch' // the request speaks for another terminal than its token's (403)
+  | 'wrong-pin' // enrollment or staff session with a wrong id or PIN (401)
+  | 'staff-locked' // too many wrong PINs: wait (429, with Retry-After)
+  | 'not-a-supervisor' // the member may not do this (403)
+  | 'staff-session-required' // a supervisor's session token is missing, expired or of another terminal (401)
+  | 'enrollment-unavailable'; // this server has no relay configuration (503)
 
 /** RFC 9457 problem details, with our machine-readable extensions. */
 export interface Problem {
@@ -142,7 +210,7 @@ export interface TrackingStatus {
  * One line of the audit log: who did what to which application, when, on which terminal.
  * Never personal data: ids, codes and times only.
  */
-export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out';
+export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out' | 'terminal-enrolled' | 'terminal-revoked';
 export interface AuditEvent {
   id: string; // UUID of the event (idempotent delivery)
   at: string; // ISO 8601
