@@ -7,7 +7,7 @@
  */
 import type { StaffMember } from '../core/auth/staff.ts';
 import { decodeBase64Url, encodeBase64Url } from '../core/crypto/base64url.ts';
-import { ES256, isStoredCredential, verifyAssertion, verifyRegistration, type StoredCredential, type WebAuthnFailure, type WebAuthnSubtle } from '../core/auth/webauthn.ts';
+import { credentialMatchesMember, ES256, isStoredCredential, verifyAssertion, verifyRegistration, type StoredCredential, type WebAuthnFailure, type WebAuthnSubtle } from '../core/auth/webauthn.ts';
 import type { RelaisDb } from './db.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { withLockout } from './staff-sign-in.ts';
@@ -36,14 +36,15 @@ export async function platformAuthenticatorAvailable(): Promise<boolean> {
   }
 }
 
-export async function storedCredential(database: RelaisDb, staffId: string): Promise<StoredCredential | undefined> {
-  const value = await getMeta<unknown>(database, credentialKey(staffId));
-  return isStoredCredential(value) && value.staffId === staffId ? value : undefined;
+/** The member's credential on this terminal; none if it was registered under a PIN record the relay has since replaced. */
+export async function storedCredential(database: RelaisDb, member: StaffMember): Promise<StoredCredential | undefined> {
+  const value = await getMeta<unknown>(database, credentialKey(member.id));
+  return isStoredCredential(value) && credentialMatchesMember(value, member) ? value : undefined;
 }
 
 /** Offer registration after a PIN sign-in: an authenticator is there and none is registered for the member. */
-export async function shouldOfferRegistration(database: RelaisDb, staffId: string): Promise<boolean> {
-  return !(await storedCredential(database, staffId)) && (await platformAuthenticatorAvailable());
+export async function shouldOfferRegistration(database: RelaisDb, member: StaffMember): Promise<boolean> {
+  return !(await storedCredential(database, member)) && (await platformAuthenticatorAvailable());
 }
 
 export async function forgetCredential(database: RelaisDb, staffId: string): Promise<void> {
@@ -99,6 +100,7 @@ export async function registerCredential(database: RelaisDb, member: StaffMember
     algorithm: ES256,
     signCount: checked.value.signCount,
     createdAt: new Date().toISOString(),
+    pinSalt: member.pin.salt,
   };
   await setMeta(database, credentialKey(member.id), record);
   return { kind: 'registered' };
@@ -133,7 +135,7 @@ export async function signInWithCredential(database: RelaisDb, memberId: string,
   let reason: WebAuthnFailure | 'not-allowed' = 'not-allowed';
   try {
     const result = await withLockout(database, memberId, async (member) => {
-      const credential = await storedCredential(database, member.id);
+      const credential = await storedCredential(database, member);
       if (!credential) throw new NotAttempted('no-credential');
       const place = ceremonyPlace();
       const challenge = randomBytes(32); // fresh for each attempt, kept in memory only

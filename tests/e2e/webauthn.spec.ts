@@ -56,6 +56,24 @@ function auditActions(page: Page): Promise<string[]> {
   });
 }
 
+/** Changes the cached relay configuration as the next sync from the relay would. */
+function editCachedRelayConfig(page: Page, change: 'remove' | 'new-pin') {
+  return page.evaluate(async (change) => {
+    const open = indexedDB.open('relais');
+    const dbh: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
+    const store = dbh.transaction('meta', 'readwrite').objectStore('meta');
+    const row: { key: string; value: { staff: Array<{ id: string; pin: { salt: string; hash: string } }> } } = await new Promise((ok) => {
+      const req = store.get('relayConfig');
+      req.onsuccess = () => ok(req.result);
+    });
+    if (change === 'remove') row.value.staff = row.value.staff.filter((s) => s.id !== 'agent-demo');
+    // Re-added with a new PIN: a fresh salt and hash (the values do not matter here).
+    else row.value.staff = row.value.staff.map((s) => (s.id === 'agent-demo' ? { ...s, pin: { ...s.pin, salt: 'bmV3c2FsdG5ld3NhbHQ', hash: s.pin.hash } } : s));
+    await new Promise((ok) => (store.put(row).onsuccess = ok));
+    dbh.close();
+  }, change);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG A/AA violations on the current screen (the CSP forbids script tags: evaluate). */
@@ -173,21 +191,35 @@ test('a member removed from the relay configuration cannot sign in with an old c
   await page.locator('[data-staff="agent-demo"]').click();
   await expect(page.getByTestId('key-sign-in')).toBeVisible();
   // The relay drops the agent while the sign-in screen is open.
-  await page.evaluate(async () => {
-    const open = indexedDB.open('relais');
-    const dbh: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-    const store = dbh.transaction('meta', 'readwrite').objectStore('meta');
-    const row: { key: string; value: { staff: Array<{ id: string }> } } = await new Promise((ok) => {
-      const req = store.get('relayConfig');
-      req.onsuccess = () => ok(req.result);
-    });
-    row.value.staff = row.value.staff.filter((s) => s.id !== 'agent-demo');
-    await new Promise((ok) => (store.put(row).onsuccess = ok));
-    dbh.close();
-  });
+  await editCachedRelayConfig(page, 'remove');
   await page.getByRole('button', { name: KEY_SIGN_IN }).click();
   await expect(page.getByRole('alert')).toContainText('Aucun agent n’est configuré');
   await expect(page.getByTestId('staff-button')).toHaveText('Espace agent');
+  await context.close();
+});
+
+test('a member re-added by the relay with a new PIN loses the credentials registered under the old one', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await withAuthenticator(context, page);
+  await openKioskOnline(page, kioskUrl());
+  await signInWithPinAndRegister(page);
+  await signOut(page);
+  await context.setOffline(true);
+  await page.getByTestId('staff-button').click();
+  await page.locator('[data-staff="agent-demo"]').click();
+  await expect(page.getByTestId('key-sign-in')).toBeVisible();
+  // The new configuration arrives while the screen still shows the button: refused at the check.
+  await editCachedRelayConfig(page, 'new-pin');
+  await page.getByRole('button', { name: KEY_SIGN_IN }).click();
+  await expect(page.getByRole('alert')).toHaveText('L’empreinte ou la clé n’est pas disponible : utilisez votre code PIN.');
+  await expect(page.getByTestId('staff-button')).toHaveText('Espace agent');
+  // And the screen no longer offers it (reload: Dexie's live queries do not see the raw IndexedDB edit above).
+  await page.reload();
+  await page.getByTestId('staff-button').click();
+  await page.locator('[data-staff="agent-demo"]').click();
+  await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
+  await expect(page.getByTestId('key-sign-in')).toHaveCount(0);
   await context.close();
 });
 

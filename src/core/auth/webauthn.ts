@@ -15,6 +15,7 @@
  * the verifier small. Pure: the caller passes the bytes and a SubtleCrypto-shaped object.
  */
 import { decodeBase64Url } from '../crypto/base64url.ts';
+import type { StaffMember } from './staff.ts';
 
 export const ES256 = -7;
 const P256_FIELD_BYTES = 32;
@@ -32,6 +33,17 @@ export interface StoredCredential {
   algorithm: number;
   signCount: number;
   createdAt: string; // ISO 8601
+  /**
+   * The salt of the member's PIN record when the credential was registered. The relay
+   * re-hashes a PIN with a new salt whenever it re-adds a member (new PIN, id given to
+   * someone else): that revokes the member's fingerprints and keys on every terminal too.
+   */
+  pinSalt: string;
+}
+
+/** The credential belongs to this member of the current relay configuration, as registered. */
+export function credentialMatchesMember(credential: StoredCredential, member: StaffMember): boolean {
+  return credential.staffId === member.id && credential.pinSalt === member.pin.salt;
 }
 
 /** The part of SubtleCrypto the checks need; browsers and Node both provide it. */
@@ -313,6 +325,7 @@ export function isStoredCredential(value: unknown): value is StoredCredential {
     Number.isInteger(c.signCount) &&
     c.signCount! >= 0 &&
     typeof c.createdAt === 'string' &&
+    typeof c.pinSalt === 'string' &&
     [c.credentialId, c.userHandle, c.publicKey].every(isBase64Url)
   );
 }

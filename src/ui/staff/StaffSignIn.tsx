@@ -32,7 +32,7 @@ export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMe
   const [offerFor, setOfferFor] = useState<StaffMember | null>(null);
   // "Forget this terminal's fingerprint/key": armed here, done once the member's PIN is right.
   const [forgetting, setForgetting] = useState(false);
-  const credential = useLiveQuery(() => (member ? storedCredential(db(), member.id) : undefined), [member?.id]);
+  const credential = useLiveQuery(() => (member ? storedCredential(db(), member) : undefined), [member]);
   const hasKey = !!member && credential?.staffId === member.id && webAuthnSupported();
   const time = new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short' });
 
@@ -49,7 +49,7 @@ export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMe
         await forgetCredential(db(), result.member.id);
         return onSignedIn(result.member);
       }
-      const offer = await shouldOfferRegistration(db(), result.member.id);
+      const offer = await shouldOfferRegistration(db(), result.member);
       setBusy(false);
       return offer ? setOfferFor(result.member) : onSignedIn(result.member);
     }

@@ -8,6 +8,7 @@ import { encodeBase64Url } from '../../../../src/core/crypto/base64url.ts';
 import {
   derToRawSignature,
   ES256,
+  credentialMatchesMember,
   isStoredCredential,
   parseAuthenticatorData,
   verifyAssertion,
@@ -75,6 +76,7 @@ beforeAll(async () => {
     algorithm: ES256,
     signCount: 4,
     createdAt: '2026-11-02T09:00:00.000Z',
+    pinSalt: 'c2FsdHNhbHRzYWx0c2FsdA',
   };
 });
 
@@ -259,6 +261,15 @@ describe('stored credential records', () => {
     expect(isStoredCredential({ ...credential, signCount: -1 })).toBe(false);
     expect(isStoredCredential({ ...credential, publicKey: 'not base64url!' })).toBe(false);
     expect(isStoredCredential({ ...credential, credentialId: undefined })).toBe(false);
+    expect(isStoredCredential({ ...credential, pinSalt: undefined })).toBe(false);
     expect(isStoredCredential(null)).toBe(false);
+  });
+
+  it('belong to the member only while the relay keeps the PIN record they were registered under', () => {
+    const pin = { algorithm: 'PBKDF2-SHA256' as const, iterations: 600_000, salt: credential.pinSalt, hash: 'AAAA' };
+    const member = { id: 'agent-demo', name: 'Agent', role: 'agent' as const, pin };
+    expect(credentialMatchesMember(credential, member)).toBe(true);
+    expect(credentialMatchesMember(credential, { ...member, pin: { ...pin, salt: 'bmV3c2FsdG5ld3NhbHQ' } })).toBe(false); // re-added: new PIN hash
+    expect(credentialMatchesMember(credential, { ...member, id: 'agent-other' })).toBe(false);
   });
 });
