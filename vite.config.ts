@@ -24,8 +24,17 @@ export default defineConfig({
       injectRegister: false, // src/ui/pwa/service-worker.ts registers it and offers updates
       registerType: 'prompt',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
-        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // The eSpeak NG WebAssembly (speech, GPL-3.0-or-later, 18.5 MB) is precached so the
+        // offline voice works offline; it is fetched only by the speech worker, never at start-up.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}', 'assets/espeak-ng-*.wasm'],
+        maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+        // …but every other file keeps the 5 MB ceiling.
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter((e) => e.size <= 5 * 1024 * 1024 || /^assets\/espeak-ng-[\w-]+\.wasm$/.test(e.url)),
+            warnings: entries.filter((e) => e.size > 5 * 1024 * 1024 && !/^assets\/espeak-ng-[\w-]+\.wasm$/.test(e.url)).map((e) => `${e.url} is over 5 MB: not precached`),
+          }),
+        ],
       },
       manifest: {
         id: '/',
