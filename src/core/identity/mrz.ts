@@ -234,6 +234,10 @@ export function parseMrz(input: string | readonly string[], options: MrzOptions)
     optionalData2: l2.slice(18, 29).replace(/<+$/, '').replace(/</g, ' ').trim(),
     expired,
   };
+  // In reading order, as the agent compares them with the card.
+  const byPlace = (a: { line?: number; position?: number }, b: { line?: number; position?: number }) => (a.line ?? 0) - (b.line ?? 0) || (a.position ?? 0) - (b.position ?? 0);
+  errors.sort(byPlace);
+  warnings.sort(byPlace);
   return { ok: errors.length === 0, errors, warnings, lines, data };
 }
 

@@ -110,6 +110,14 @@ describe('parseMrz: one broken check digit per field', () => {
     expect(parse(lines).errors.map((e) => e.code)).toEqual(['document-number-check', 'birth-date-check', 'expiry-check']);
   });
 
+  it('lists problems in reading order, line by line, column by column', () => {
+    const result = parse([MOROCCAN[0]!, '8405174F34O5167MAR<<<<<<<<<<<6', MOROCCAN[2]!]);
+    expect(result.errors.map((e) => [e.code, e.line, e.position])).toEqual([
+      ['birth-date-check', 2, 7],
+      ['ocr-confusion', 2, 11],
+    ]);
+  });
+
   it('rejects dates that are not on the calendar, besides their check digit', () => {
     const result = parse(edit(SPECIMEN, 2, 3, '1')); // 741812: month 18
     expect(result.errors.map((e) => e.code)).toEqual(['birth-date-invalid', 'birth-date-check']);
