@@ -25,7 +25,8 @@ async function refreshCatalog(setState: (s: CatalogState) => void): Promise<void
   const { syncCatalog } = await import('./data/catalog-sync.ts');
   const { syncRelayConfig } = await import('./data/relay-sync.ts');
   const [result] = await Promise.all([syncCatalog(db()), syncRelayConfig(db())]);
-  setState(result.kind === 'failed' ? (result.reason === 'offline' ? 'offline' : 'failed') : 'ready');
+  if (result.kind !== 'failed') setState('ready');
+  else setState(result.reason === 'offline' ? 'offline' : result.status === 401 ? 'unenrolled' : 'failed');
 }
 
 function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initialT: TFunction; sync: SyncRunner }) {
@@ -60,7 +61,15 @@ function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initia
   );
   return (
     <LangContext.Provider value={value}>
-      <App sync={sync} catalogState={catalogState} update={update} />
+      <App
+        sync={sync}
+        catalogState={catalogState}
+        update={update}
+        onEnrolled={() => {
+          void refreshCatalog(setCatalogState);
+          void sync.syncNow(); // applications held back while the terminal had no valid token
+        }}
+      />
     </LangContext.Provider>
   );
 }

@@ -2,6 +2,7 @@
 import { API, type AuditBatch } from '../core/sync/protocol.ts';
 import { markAuditSent, unsentAudit } from './audit-log.ts';
 import type { RelaisDb } from './db.ts';
+import { apiFetch } from './enrollment.ts';
 import { getMeta, setMeta } from './meta.ts';
 
 export interface AuditRefusal {
@@ -17,8 +18,11 @@ export async function deliverAudit(database: RelaisDb, baseUrl = ''): Promise<nu
     const batch = await unsentAudit(database);
     if (batch.length === 0) return sent;
     const body: AuditBatch = { events: batch.map((b) => b.event) };
-    const res = await fetch(baseUrl + API.audit, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
+    const res = await apiFetch(database, API.audit, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, baseUrl);
     const last = batch[batch.length - 1]!.seq;
+    // 401: this terminal's token was refused (not enrolled, revoked, expired), not the
+    // batch: keep it for when a supervisor has enrolled the terminal again.
+    if (res.status === 401) throw new Error('audit delivery needs an enrolled terminal');
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
       // Refused as malformed: sending the same batch again cannot succeed, and a stuck
       // cursor would hold back every later event. The entries stay in the local log and

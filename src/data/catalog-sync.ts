@@ -6,6 +6,7 @@
 import { checkCatalog } from '../core/catalog/check-catalog.ts';
 import { API, type CatalogResponse, type SealingKey } from '../core/sync/protocol.ts';
 import type { RelaisDb } from './db.ts';
+import { apiFetch } from './enrollment.ts';
 import { getMeta, setMeta } from './meta.ts';
 
 export interface CatalogProblem {
@@ -33,7 +34,7 @@ export async function syncCatalog(database: RelaisDb, baseUrl = ''): Promise<Cat
   const version = await getMeta<number>(database, 'catalogVersion');
   const etag = await getMeta<string>(database, 'catalogEtag');
   const get = (since: number | undefined, tag: string | undefined) =>
-    fetch(baseUrl + API.catalog + (since != null ? `?since=${since}` : ''), { headers: tag ? { 'If-None-Match': tag } : {}, cache: 'no-store' });
+    apiFetch(database, API.catalog + (since != null ? `?since=${since}` : ''), { headers: tag ? { 'If-None-Match': tag } : {} }, baseUrl);
   let res: Response;
   try {
     res = await get(version, etag);

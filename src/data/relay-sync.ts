@@ -2,11 +2,12 @@
 import { isRelayConfig, type RelayConfig } from '../core/auth/staff.ts';
 import { API } from '../core/sync/protocol.ts';
 import type { RelaisDb } from './db.ts';
+import { apiFetch } from './enrollment.ts';
 import { getMeta, setMeta } from './meta.ts';
 
 export async function syncRelayConfig(database: RelaisDb, baseUrl = ''): Promise<boolean> {
   try {
-    const res = await fetch(baseUrl + API.relay, { cache: 'no-store' });
+    const res = await apiFetch(database, API.relay, {}, baseUrl);
     if (!res.ok) return false;
     const body: unknown = await res.json();
     if (!isRelayConfig(body)) return false; // a bad answer never replaces a good cache

@@ -9,6 +9,7 @@ import { httpTransport } from './http-transport.ts';
 import { outboxStore } from './outbox-repo.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
 import { deliverAudit } from './audit-sync.ts';
+import { renewTokenIfDue } from './enrollment.ts';
 
 const LOCK = 'relais-outbox-sync';
 
@@ -68,9 +69,10 @@ export class SyncRunner {
   private async pass(): Promise<SyncReport | null> {
     const report = await navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
       if (!lock) return null; // another tab is syncing
+      await renewTokenIfDue(this.database);
       return runSyncPass({
         store: outboxStore(this.database),
-        transport: httpTransport(),
+        transport: httpTransport(this.database),
         now: Date.now,
         random: Math.random,
         lanes: 2,

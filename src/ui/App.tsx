@@ -13,6 +13,12 @@ import { stopSpeaking } from '../speech/speak.ts';
 import { ConsentScreen, CONSENT_NOTICE_VERSION } from './session/ConsentScreen.tsx';
 import { IdleGuard } from './session/IdleGuard.tsx';
 import { StaffSignIn } from './staff/StaffSignIn.tsx';
+import { EnrollScreen } from './enroll/EnrollScreen.tsx';
+import { EnrollmentBanner } from './enroll/EnrollmentBanner.tsx';
+import { TerminalsScreen } from './supervisor/TerminalsScreen.tsx';
+import { enrollmentState } from '../data/enrollment.ts';
+import { closeStaffSession } from '../data/supervisor-api.ts';
+import type { StaffSession } from '../core/sync/protocol.ts';
 import type { StaffMember } from '../core/auth/staff.ts';
 import type { SyncRunner } from '../data/sync-runner.ts';
 import { useLiveQuery } from './hooks/use-live-query.ts';
@@ -26,17 +32,19 @@ import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import type { UpdateOffer } from './pwa/service-worker.ts';
 
-type Route = { name: 'home' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
+type Route = { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
 
-export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline';
+export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline' | 'unenrolled';
 
 interface Props {
   sync: SyncRunner;
   catalogState: CatalogState;
   update: UpdateOffer | null;
+  /** A supervisor enrolled this terminal: fetch the catalog and relay configuration, send what waits. */
+  onEnrolled(): void;
 }
 
-export function App({ sync, catalogState, update }: Props) {
+export function App({ sync, catalogState, update, onEnrolled }: Props) {
   const { t, lang } = useLang();
   const loc = useLocalized();
   const [route, setRoute] = useState<Route>({ name: 'home' });
@@ -47,6 +55,9 @@ export function App({ sync, catalogState, update }: Props) {
   const [sessionNonce, setSessionNonce] = useState(0);
   // The agent or supervisor signed in on this terminal (in memory only: a reload signs out).
   const [staff, setStaff] = useState<StaffMember | null>(null);
+  // A supervisor's server session (opened with the PIN, for server-side actions), in memory only.
+  const [staffSession, setStaffSession] = useState<StaffSession | null>(null);
+  const enrollment = useLiveQuery(() => enrollmentState(db()), []);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -61,6 +72,12 @@ export function App({ sync, catalogState, update }: Props) {
 
   const home = () => setRoute({ name: 'home' });
 
+  const signOut = () => {
+    if (staffSession) void closeStaffSession(db(), staffSession).catch(() => undefined);
+    setStaffSession(null);
+    setStaff(null);
+  };
+
   /**
    * Ends the citizen's session ("done", leaving the form, or the idle timeout): the
    * session key and drafts are deleted, speech stops, and every screen is rebuilt empty.
@@ -69,7 +86,7 @@ export function App({ sync, catalogState, update }: Props) {
     const wiped = await endSession(db());
     for (const id of wiped) await appendAudit(db(), { actor: staff?.id ?? 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
     stopSpeaking();
-    if (reason === 'idle') setStaff(null); // a terminal left alone is not left signed in
+    if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
     setRoute({ name: 'home' });
@@ -148,11 +165,31 @@ export function App({ sync, catalogState, update }: Props) {
         }}
       />
     );
+  } else if (route.name === 'enroll') {
+    screen = (
+      <EnrollScreen
+        onBack={home}
+        onEnrolled={() => {
+          onEnrolled();
+          home();
+        }}
+      />
+    );
+  } else if (route.name === 'terminals' && staff?.role === 'supervisor') {
+    screen = <TerminalsScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
   } else if (route.name === 'outbox') {
     screen = <OutboxScreen onBack={home} />;
   } else {
     screen = (
       <>
+        <EnrollmentBanner state={enrollment} onEnroll={() => setRoute({ name: 'enroll' })} />
+        {staff?.role === 'supervisor' && (
+          <div class="actions supervisor-actions">
+            <button type="button" class="button secondary" onClick={() => setRoute({ name: 'terminals' })}>
+              {t('terminals.open')}
+            </button>
+          </div>
+        )}
         {draft && (
           <div class="resume-banner" role="status">
             <span>{t('home.resume', { service: loc(draft.definition.title).text })}</span>
@@ -173,7 +210,7 @@ export function App({ sync, catalogState, update }: Props) {
         onStaff={() => {
           if (staff) {
             void appendAudit(db(), { actor: staff.id, action: 'signed-out', applicationId: null });
-            setStaff(null);
+            signOut();
           } else setRoute({ name: 'staff' });
         }}
         syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />

@@ -1,8 +1,10 @@
 /**
  * What a server answer means for a queued application (DESIGN §4):
  * 2xx delivered; 408, 429, 5xx and 409 (the same key is still being processed) retry
- * later; any other 4xx needs a person, because sending the same bytes again cannot
- * succeed. A transport failure (no answer at all) is always a retry: the server may or
+ * later, and so does 401: the server refused this terminal's device token (not enrolled
+ * yet, revoked, expired), not the application, which goes once a supervisor has enrolled
+ * the terminal again. Any other 4xx needs a person, because sending the same bytes again
+ * cannot succeed. A transport failure (no answer at all) is always a retry: the server may or
  * may not have stored it, and the Idempotency-Key makes the retry safe either way.
  */
 import type { Problem, SubmissionReceipt } from '../sync/protocol.ts';
@@ -14,7 +16,7 @@ export type DeliveryOutcome =
   | { kind: 'rejected'; error: DeliveryError };
 
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
+  return status === 401 || status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
 function isReceipt(body: unknown): body is SubmissionReceipt {

@@ -18,7 +18,7 @@ const RESULT_LIMIT = 50;
 
 interface Props {
   services: ServiceDefinition[] | undefined;
-  catalogState: 'loading' | 'ready' | 'failed' | 'offline';
+  catalogState: 'loading' | 'ready' | 'failed' | 'offline' | 'unenrolled';
   onPick(service: ServiceDefinition): void;
 }
 

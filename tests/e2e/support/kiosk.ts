@@ -1,11 +1,29 @@
 /** What a person does at the kiosk, as reusable steps for the e2e specs. */
 import { expect, type Page } from '@playwright/test';
 
-/** First visit: the service worker has taken the page and the catalog is stored. */
+/** The demo supervisor the server creates with a fresh relay configuration (server/relay/relay-config.ts). */
+export const DEMO_SUPERVISOR = { id: 'supervisor-demo', pin: '135790' };
+
+/**
+ * A supervisor enrols this terminal from the home screen's banner (the server checks the
+ * PIN and hands the terminal its device token); the catalog then arrives.
+ */
+export async function enrollTerminal(page: Page, label = 'Guichet 1', supervisor = DEMO_SUPERVISOR): Promise<void> {
+  await page.locator('.enrollment-banner button').click();
+  await page.locator('#enroll-staff').fill(supervisor.id);
+  await page.locator('#enroll-pin').fill(supervisor.pin);
+  await page.locator('#enroll-label').fill(label);
+  await page.locator('.enroll-form button[type="submit"]').click();
+  await expect(page.locator('.enrollment-banner')).toHaveCount(0);
+}
+
+/** First visit: enrolled, the service worker has taken the page and the catalog is stored. */
 export async function openKioskOnline(page: Page, url: string, lang: 'fr' | 'ar' = 'fr'): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect(page.locator('.enrollment-banner')).toHaveAttribute('data-enrollment', 'not-enrolled');
+  await enrollTerminal(page);
   await expect(page.locator('[data-service="residence-certificate"]')).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
@@ -52,4 +70,13 @@ export async function submitAndReadReceipt(page: Page): Promise<{ id: string; tr
     return all.sort((a, b) => b.queuedAt - a.queuedAt)[0]!.id;
   });
   return { id, trackingCode };
+}
+
+/** Signs a staff member in with the keypad (the PIN check takes a moment: 600,000 PBKDF2 rounds). */
+export async function signInStaff(page: Page, staffId: string, pin: string): Promise<void> {
+  await page.getByTestId('staff-button').click();
+  await page.locator(`[data-staff="${staffId}"]`).click();
+  for (const digit of pin) await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+  await page.locator('.pin-form button[type="submit"]').click();
+  await expect(page.locator('.keypad button:disabled')).toHaveCount(0);
 }

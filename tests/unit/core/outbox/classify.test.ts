@@ -16,7 +16,11 @@ describe('what a server answer means for a queued application', () => {
     expect(classifyResponse(status, null, 5000)).toMatchObject({ kind: 'retry', retryAfterMs: 5000, error: { status } });
   });
 
-  it.each([400, 401, 403, 404, 413, 422])('%i needs attention and is not retried blindly', (status) => {
+  it.each(['device-token-missing', 'device-token-revoked', 'device-token-expired'])('401 %s keeps the application queued: the terminal was refused, not the application', (code) => {
+    expect(classifyResponse(401, { code }, null)).toMatchObject({ kind: 'retry', error: { kind: 'server', status: 401, code } });
+  });
+
+  it.each([400, 403, 404, 413, 422])('%i needs attention and is not retried blindly', (status) => {
     expect(classifyResponse(status, { code: 'x' }, null)).toMatchObject({ kind: 'rejected', error: { kind: 'rejected', status, code: 'x' } });
   });
 

@@ -1,0 +1,141 @@
+/**
+ * The relay's terminals, for a signed-in supervisor: when each was enrolled and by whom,
+ * when it last called the server, and a revoke button (with a confirmation) for a lost or
+ * stolen one. Server-side actions need a session the server opened against the PIN, so
+ * the supervisor confirms their PIN once per sign-in.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffMember } from '../../core/auth/staff.ts';
+import type { StaffSession, TerminalSummary } from '../../core/sync/protocol.ts';
+import { db } from '../../data/db.ts';
+import { terminalId } from '../../data/meta.ts';
+import { openStaffSession, relayTerminals, revokeRelayTerminal, type ApiResult } from '../../data/supervisor-api.ts';
+import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { useLang } from '../i18n/context.tsx';
+import { intlLocale } from '../i18n/locale.ts';
+import { BackButton } from '../layout/BackButton.tsx';
+
+interface Props {
+  supervisor: StaffMember;
+  session: StaffSession | null;
+  onSession(session: StaffSession | null): void;
+  onBack(): void;
+}
+
+export function TerminalsScreen({ supervisor, session, onSession, onBack }: Props) {
+  const { t, lang } = useLang();
+  const own = useLiveQuery(() => terminalId(db()), []);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
+  const [confirming, setConfirming] = useState<TerminalSummary | null>(null);
+  const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+
+  const failure = (result: Exclude<ApiResult<unknown>, { ok: true }>) => {
+    if (result.code === 'staff-session-required') onSession(null); // expired: ask for the PIN again
+    const key = result.code === 'offline' ? 'terminals.offline' : result.code === 'wrong-pin' ? 'enroll.wrongPin' : result.code === 'staff-locked' ? 'enroll.locked' : 'terminals.failed';
+    setMessage({ text: t(key, { count: result.retryAfterSeconds ?? 30 }), error: true });
+  };
+
+  const load = async (current: StaffSession) => {
+    const result = await relayTerminals(db(), current);
+    if (result.ok) setTerminals(result.value);
+    else failure(result);
+  };
+
+  useEffect(() => {
+    if (session) void load(session);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session]);
+
+  const confirmPin = async () => {
+    setBusy(true);
+    setMessage(null);
+    const result = await openStaffSession(db(), supervisor.id, pin);
+    setBusy(false);
+    setPin('');
+    if (result.ok) onSession(result.value);
+    else failure(result);
+  };
+
+  const revoke = async (target: TerminalSummary) => {
+    if (!session) return;
+    setBusy(true);
+    const result = await revokeRelayTerminal(db(), session, target.terminalId);
+    setBusy(false);
+    setConfirming(null);
+    if (!result.ok) return failure(result);
+    setMessage({ text: t('terminals.revokedDone', { label: target.label }), error: false });
+    await load(session);
+  };
+
+  return (
+    <main class="screen terminals" aria-labelledby="terminals-title">
+      <h1 id="terminals-title">{t('terminals.title')}</h1>
+      {!session && (
+        <form
+          class="enroll-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirmPin();
+          }}
+        >
+          <p>{t('terminals.confirmPin')}</p>
+          <div class="field">
+            <label for="terminals-pin">{t('enroll.pin')}</label>
+            <input id="terminals-pin" class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
+          </div>
+          <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
+            {t('terminals.confirm')}
+          </button>
+        </form>
+      )}
+      {message && (
+        <p class={message.error ? 'notice error' : 'notice'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {session && terminals?.length === 0 && <p>{t('terminals.empty')}</p>}
+      {session && terminals && terminals.length > 0 && (
+        <ul class="terminal-list">
+          {terminals.map((terminal) => (
+            <li key={terminal.terminalId} class="terminal-item" data-terminal={terminal.terminalId} data-revoked={terminal.revokedAt !== null}>
+              <span class="label">
+                {terminal.label}
+                {terminal.terminalId === own && ` (${t('terminals.thisOne')})`}
+              </span>
+              <span class="hint" dir="ltr">
+                {terminal.terminalId}
+              </span>
+              <span class="hint">{t('terminals.enrolled', { date: when.format(Date.parse(terminal.enrolledAt)), by: terminal.enrolledBy })}</span>
+              <span class="hint">{terminal.lastSeenAt ? t('terminals.lastSeen', { date: when.format(Date.parse(terminal.lastSeenAt)) }) : t('terminals.neverSeen')}</span>
+              <span class="badge">
+                {terminal.revokedAt ? t('terminals.revokedState', { date: when.format(Date.parse(terminal.revokedAt)), by: terminal.revokedBy ?? '' }) : t('terminals.active')}
+              </span>
+              {!terminal.revokedAt && confirming?.terminalId !== terminal.terminalId && (
+                <button type="button" class="button secondary" disabled={busy} onClick={() => setConfirming(terminal)}>
+                  {t('terminals.revoke')}
+                </button>
+              )}
+              {confirming?.terminalId === terminal.terminalId && (
+                <div class="confirm" role="group" aria-label={t('terminals.revoke')}>
+                  <p>{t('terminals.revokeConfirm', { label: terminal.label })}</p>
+                  <button type="button" class="button danger" disabled={busy} onClick={() => void revoke(terminal)}>
+                    {t('terminals.revokeYes')}
+                  </button>
+                  <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
+                    {t('terminals.cancel')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        <BackButton onClick={onBack} />
+      </div>
+    </main>
+  );
+}
