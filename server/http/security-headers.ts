@@ -33,7 +33,16 @@ export function applySecurityHeaders(headers: Headers): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
 }
 
+/**
+ * The speech worker (eSpeak NG, src/speech/espeak.worker.ts) compiles WebAssembly, which
+ * CSP blocks unless 'wasm-unsafe-eval' is allowed. A worker runs under the policy sent
+ * with its own script, so only that script gets it: WebAssembly compilation, never eval.
+ */
+export const SPEECH_WORKER_PATH = /^\/assets\/espeak\.worker-[\w-]+\.js$/;
+export const SPEECH_WORKER_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   applySecurityHeaders(c.res.headers);
+  if (SPEECH_WORKER_PATH.test(c.req.path)) c.res.headers.set('Content-Security-Policy', SPEECH_WORKER_CSP);
 };
