@@ -25,11 +25,11 @@ export async function deliveryVsWorkbox(n = 300): Promise<BenchLine[]> {
     await page.goto(`${server.url}/delivery.html`);
     await page.waitForFunction(() => 'relaisDelivery' in window);
     const definition = demoService('residence-certificate');
-    const args = [definition, ANSWERS, n] as const;
-    await page.evaluate(([d, a]) => window.relaisDelivery.viaOutbox(d, a, 30, 2), args); // warm the server and the page
-    const workbox = await page.evaluate(([d, a, count]) => window.relaisDelivery.viaWorkbox(d, a, count), args);
-    const outbox = await page.evaluate(([d, a, count]) => window.relaisDelivery.viaOutbox(d, a, count, 2), args);
-    const oneLane = await page.evaluate(([d, a, count]) => window.relaisDelivery.viaOutbox(d, a, count, 1), args);
+    const args = [definition, ANSWERS, n, await server.enroll()] as const;
+    await page.evaluate(([d, a, , token]) => window.relaisDelivery.viaOutbox(d, a, 30, 2, token), args); // warm the server and the page
+    const workbox = await page.evaluate(([d, a, count, token]) => window.relaisDelivery.viaWorkbox(d, a, count, token), args);
+    const outbox = await page.evaluate(([d, a, count, token]) => window.relaisDelivery.viaOutbox(d, a, count, 2, token), args);
+    const oneLane = await page.evaluate(([d, a, count, token]) => window.relaisDelivery.viaOutbox(d, a, count, 1, token), args);
     return [
       {
         name: `outbox → local server, ${n} sealed applications, 2 lanes, Chromium`,

@@ -5,6 +5,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { median, type BenchLine } from './lib/report.ts';
+import { enrollTerminal } from '../tests/e2e/support/kiosk.ts';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
@@ -22,6 +23,7 @@ export async function offlineStart(url: string, runs = 7, catalog = 'demo catalo
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
+    await enrollTerminal(page, 'bench'); // as a supervisor does once per terminal
     await page.waitForSelector('[data-service]');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cdp = await context.newCDPSession(page);

@@ -30,7 +30,7 @@ step('offline start and delivery rate (demo catalog)');
 const server = await startServer({ STATIC_DIR: 'dist', RATE_LIMIT_PER_MINUTE: '0' });
 try {
   lines.push(...(await offlineStart(server.url)));
-  lines.push(...(await deliveryRate(server.url)));
+  lines.push(...(await deliveryRate(server.url, await server.enroll())));
 } finally {
   await server.stop();
 }

@@ -77,12 +77,13 @@ async function load(clients: number, total: number, send: (i: number) => Promise
 async function measureStore(store: 'PGlite' | 'PostgreSQL', env: Record<string, string>): Promise<BenchLine[]> {
   const server = await startServer({ RATE_LIMIT_PER_MINUTE: '0', STATIC_DIR: 'dist', ...env });
   try {
-    const catalog = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogResponse;
+    const authorization = `Bearer ${(await server.enroll()).token}`;
+    const catalog = (await (await fetch(`${server.url}/api/catalog`, { headers: { authorization } })).json()) as CatalogResponse;
     if (!catalog.sealing) throw new Error('the server published no sealing key');
     const pool = await prepare(CONCURRENCY.reduce((sum, c) => sum + requestsAt(c), 0) + 100, catalog.sealing);
     let cursor = 0;
     const post = async ({ id, body }: Prepared) => {
-      const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id }, body });
+      const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id, authorization }, body });
       await res.arrayBuffer();
       return res.status;
     };

@@ -9,13 +9,13 @@ declare const self: { addEventListener(type: 'message', listener: (event: Messag
 
 const queue = new Queue('relais-bench', { forceSyncFallback: true, maxRetentionTime: 7 * 24 * 60 });
 
-self.addEventListener('message', (event: MessageEvent<{ type: 'fill'; requests: Array<{ id: string; body: string }> } | { type: 'replay' }>) => {
+self.addEventListener('message', (event: MessageEvent<{ type: 'fill'; token: string; requests: Array<{ id: string; body: string }> } | { type: 'replay' }>) => {
   const port = event.ports[0]!;
   const message = event.data;
   const work = async () => {
     if (message.type === 'fill') {
       for (const { id, body } of message.requests) {
-        await queue.pushRequest({ request: new Request('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id }, body }) });
+        await queue.pushRequest({ request: new Request('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id, Authorization: `Bearer ${message.token}` }, body }) });
       }
       return { queued: (await queue.size()) };
     }

@@ -1,5 +1,7 @@
 /** Starts the real Relais server (`tsx server/main.ts`) on a free port and waits for it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { DeviceToken } from '../../../src/core/sync/protocol.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Enrols a terminal as the demo supervisor would (the server made the demo relay configuration). */
+  enroll(terminalId?: string, label?: string): Promise<DeviceToken>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +51,15 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     url,
     process: child,
+    async enroll(terminalId = randomUUID(), label = 'bench') {
+      const res = await fetch(`${url}/api/terminals/enroll`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ terminalId, label, staffId: 'supervisor-demo', pin: '135790' }),
+      });
+      if (res.status !== 201) throw new Error(`enrollment answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as DeviceToken;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
