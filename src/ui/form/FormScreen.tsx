@@ -3,7 +3,7 @@
  * is written to IndexedDB as it changes, so a reload or power cut resumes here.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { AnswerValue, FieldError } from '../../core/forms/types.ts';
+import type { AnswerValue, Answers, FieldError } from '../../core/forms/types.ts';
 import { visibleSteps } from '../../core/forms/steps.ts';
 import { visibleFields } from '../../core/forms/conditions.ts';
 import { validateStep, validateAnswers } from '../../core/forms/validate.ts';
@@ -18,6 +18,8 @@ import { fieldMessage } from './field-messages.ts';
 import { ReviewScreen } from './ReviewScreen.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
+import { MrzPanel } from '../identity/MrzPanel.tsx';
+import { documentsToBring, rememberDocumentsToBring } from '../receipt/documents-to-bring.ts';
 
 interface Props {
   draft: Draft;
@@ -57,6 +59,8 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
     }
     setBusy(true);
     setSaveFailed(null);
+    // The receipt lists what is still to bring; the answers are sealed once queued.
+    rememberDocumentsToBring(draft.id, documentsToBring(def, draft.answers));
     try {
       await onSubmit();
     } catch (error) {
@@ -102,6 +106,12 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
     if (messages.has(id)) setErrors(errors.filter((e) => e.field !== id));
   };
 
+  /** Several answers at once (the ID card prefill), in one draft write. */
+  const setAnswers = (values: Answers) => {
+    onChange({ answers: { ...draft.answers, ...values } });
+    setErrors(errors.filter((e) => !(e.field in values)));
+  };
+
   return (
     <main class="screen form-screen" aria-labelledby="step-title">
       <p class="service-name" lang={title.lang}>
@@ -117,6 +127,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
         {stepTitle.text}
       </h1>
       <ErrorSummary items={errors.map((e) => ({ fieldId: e.field, message: messages.get(e.field) ?? e.code }))} />
+      {fields.some((f) => f.prefill) && <MrzPanel key={step.id} fields={fields} onFill={setAnswers} />}
       <form
         class="fields"
         noValidate
