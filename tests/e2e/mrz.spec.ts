@@ -3,7 +3,7 @@
  * card is refused with messages that say where, nothing is filled until the agent
  * confirms, the filled answers stay editable, and they reach the server.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
@@ -11,6 +11,21 @@ import { storedSubmissions } from './support/server-rows.ts';
 const CARD = ['I<MARJB123456<7<<<<<<<<<<<<<<<', '8405173F3405167MAR<<<<<<<<<<<6', 'AIT<BRAHIM<<AICHA<<<<<<<<<<<<<'];
 // The same card, expired on 16 May 2024.
 const EXPIRED = ['I<MARJB123456<7<<<<<<<<<<<<<<<', '8405173F2405160MAR<<<<<<<<<<<8', 'AIT<BRAHIM<<AICHA<<<<<<<<<<<<<'];
+
+/**
+ * Switches the UI language mid-session: through the top bar's language dialog when the
+ * kiosk has one, else with the top bar's language buttons.
+ */
+async function switchLanguage(page: Page, lang: 'ar' | 'fr'): Promise<void> {
+  const opener = page.getByTestId('language-button');
+  if ((await opener.count()) > 0) {
+    await opener.click();
+    await page.locator(`[role="dialog"] button[data-lang="${lang}"]`).click();
+  } else {
+    await page.getByRole('button', { name: lang === 'ar' ? 'العربية' : 'Français', exact: true }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
 
 test('the MRZ panel refuses a misread card, then prefills name, CNIE number and birth date once the agent confirms', async ({ browser }) => {
   const context = await browser.newContext();
@@ -35,9 +50,9 @@ test('the MRZ panel refuses a misread card, then prefills name, CNIE number and 
   await expect(page.getByLabel('Prénom et nom')).toHaveValue('');
 
   // The same messages in Arabic when the citizen's language changes.
-  await page.getByRole('button', { name: 'العربية' }).click();
+  await switchLanguage(page, 'ar');
   await expect(errors.nth(0)).toHaveText('تاريخ الازدياد: رقم المراقبة (السطر 2، الحرف 7) هو 4، لكن التاريخ يعطي 3. تحقق من التاريخ ومن رقم المراقبة.');
-  await page.getByRole('button', { name: 'Français' }).click();
+  await switchLanguage(page, 'fr');
 
   // Pasted as it often comes: lower case, with spaces and blank lines around.
   await input.fill(`\n  ${CARD[0]!.toLowerCase()}  \n${CARD[1]}\n\n ${CARD[2]!.toLowerCase()} \n`);
