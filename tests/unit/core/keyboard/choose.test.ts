@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { keyboardFor, scriptOf, textLayoutFor } from '../../../../src/core/keyboard/choose.ts';
+import type { FieldType } from '../../../../src/core/forms/types.ts';
+
+describe('textLayoutFor: the UI language decides the script of free text', () => {
+  it.each([
+    ['ar', 'arabic'],
+    ['fr', 'latin'],
+    ['zgh', 'tifinagh'],
+    ['zgh-Tfng', 'tifinagh'],
+    ['shi', 'tifinagh'],
+    ['shi-Tfng', 'tifinagh'],
+    ['shi-Latn', 'latin'],
+    ['rif-Tfng', 'tifinagh'],
+    ['rif-Latn', 'latin'],
+    ['tzm-Tfng', 'tifinagh'],
+    ['tzm-Latn', 'latin'],
+    ['tzm_latn', 'latin'],
+    ['shi-Latn-MA', 'latin'],
+    ['SHI-TFNG', 'tifinagh'],
+    ['shi-Arab', 'arabic'],
+    ['en', 'latin'],
+    ['', 'latin'],
+  ])('%s → %s', (lang, layout) => {
+    expect(textLayoutFor(lang)).toBe(layout);
+  });
+
+  it('reads the script subtag wherever it sits after the language', () => {
+    expect(scriptOf('shi-Latn')).toBe('Latn');
+    expect(scriptOf('shi-MA-tfng')).toBe('Tfng');
+    expect(scriptOf('zgh')).toBeUndefined();
+    expect(scriptOf('ar-MA')).toBeUndefined();
+  });
+});
+
+describe('keyboardFor: the field type decides first', () => {
+  it.each([
+    ['phone', 'phone'],
+    ['number', 'number'],
+    ['cnie', 'cnie'],
+    ['date', 'date'],
+  ] as Array<[FieldType, string]>)('a %s field gets the %s layout alone, whatever the language', (type, layout) => {
+    for (const lang of ['ar', 'fr', 'zgh', 'shi-Latn']) {
+      expect(keyboardFor(type, lang)).toEqual({ initial: layout, layouts: [layout] });
+    }
+  });
+
+  it.each([
+    ['fr', 'latin'],
+    ['ar', 'arabic'],
+    ['zgh', 'tifinagh'],
+    ['shi-Tfng', 'tifinagh'],
+    ['rif-Latn', 'latin'],
+  ])('a text field in %s opens on %s and offers every text layout', (lang, initial) => {
+    const plan = keyboardFor('text', lang)!;
+    expect(plan.initial).toBe(initial);
+    expect(plan.layouts[0]).toBe(initial);
+    expect([...plan.layouts].sort()).toEqual(['arabic', 'latin', 'symbols', 'tifinagh']);
+  });
+
+  it.each(['choice', 'multichoice', 'yesno', 'document'] as FieldType[])('a %s field is not typed: no keyboard', (type) => {
+    expect(keyboardFor(type, 'fr')).toBeNull();
+  });
+});
