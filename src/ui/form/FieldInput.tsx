@@ -1,9 +1,13 @@
 /** One question, rendered for its type with touch-sized controls. */
 import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { AnswerValue, FieldDefinition } from '../../core/forms/types.ts';
 import { DOCUMENT_PROVISIONS } from '../../core/forms/document.ts';
 import { foldDigits } from '../../core/forms/digits.ts';
+import { keyboardFor } from '../../core/keyboard/choose.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
+import { closeKeyboard, isTouchKiosk, keyboardOpenFor, openKeyboard, useKeyboardState } from '../keyboard/keyboard-state.ts';
 
 interface Props {
   field: FieldDefinition;
@@ -39,7 +43,7 @@ function parseNumber(raw: string): AnswerValue {
 }
 
 export function FieldInput({ field, value, error, onChange }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const loc = useLocalized();
   const id = `field-${field.id}`;
   const errorId = error ? `${id}-error` : undefined;
@@ -111,19 +115,99 @@ export function FieldInput({ field, value, error, onChange }: Props) {
   return (
     <div class={`field${error ? ' has-error' : ''}`}>
       <label for={id}>{header}</label>
-      <input
-        id={id}
-        {...inputProps[field.type]}
-        class="input"
-        value={value == null ? '' : String(value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        aria-required={field.required ? 'true' : undefined}
-        onInput={(e) => {
-          const raw = (e.currentTarget as HTMLInputElement).value;
-          onChange(field.type === 'number' ? parseNumber(raw) : raw === '' ? null : raw);
-        }}
-      />
+      <TypedInput field={field} id={id} lang={lang} toggleLabel={label.text} inputProps={inputProps[field.type]} value={value} error={error} describedBy={describedBy} onChange={onChange} />
     </div>
+  );
+}
+
+/**
+ * The input of a typed field, with its on-screen keyboard (src/ui/keyboard): opened by the
+ * "Keyboard" button, or by itself when the field is touched or, on a touch-only kiosk,
+ * focused (unless the terminal's setting is `off`). A native date input keeps its own picker.
+ */
+function TypedInput(props: {
+  field: FieldDefinition;
+  id: string;
+  lang: string;
+  toggleLabel: string;
+  inputProps: JSX.InputHTMLAttributes<HTMLInputElement>;
+  value: AnswerValue | undefined;
+  error: string | undefined;
+  describedBy: string | undefined;
+  onChange(value: AnswerValue): void;
+}) {
+  const { t } = useLang();
+  const { field, id } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const plan = props.inputProps.type === 'date' ? null : keyboardFor(field.type, props.lang);
+  const keyboard = useKeyboardState();
+  const open = plan !== null && keyboard.openFor === id;
+  const oskId = `${id}-osk`;
+  // Focus we give back to the field ourselves must not reopen the keyboard just closed.
+  const refocusing = useRef(false);
+
+  // A field that leaves the screen takes its keyboard with it.
+  useEffect(() => () => closeKeyboard(id), [id]);
+
+  const close = () => {
+    closeKeyboard(id);
+    refocusing.current = true;
+    input.current?.focus();
+    refocusing.current = false;
+  };
+
+  return (
+    <>
+      <div class="osk-field">
+        <input
+          id={id}
+          ref={input}
+          {...props.inputProps}
+          // While our keyboard is open, the system's own touch keyboard stays away.
+          inputMode={open ? 'none' : props.inputProps.inputMode}
+          class="input"
+          value={props.value == null ? '' : String(props.value)}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.describedBy}
+          aria-required={field.required ? 'true' : undefined}
+          onInput={(e) => {
+            const raw = (e.currentTarget as HTMLInputElement).value;
+            props.onChange(field.type === 'number' ? parseNumber(raw) : raw === '' ? null : raw);
+          }}
+          onPointerDown={(e) => {
+            if (plan && keyboard.setting === 'auto' && (e.pointerType === 'touch' || e.pointerType === 'pen')) openKeyboard(id);
+          }}
+          onFocus={() => {
+            if (!plan || refocusing.current) return;
+            // An open keyboard follows the focus to the next text field.
+            const elsewhere = keyboardOpenFor();
+            if ((elsewhere !== null && elsewhere !== id) || (keyboard.setting === 'auto' && isTouchKiosk())) openKeyboard(id);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && open) {
+              e.preventDefault();
+              closeKeyboard(id);
+            }
+          }}
+        />
+        {plan && (
+          <button
+            type="button"
+            id={`${id}-osk-toggle`}
+            class="button secondary osk-toggle"
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls={open ? oskId : undefined}
+            // A mouse click keeps the caret where it was in the field.
+            onPointerDown={(e) => e.preventDefault()}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => (open ? closeKeyboard(id) : openKeyboard(id))}
+          >
+            <span aria-hidden="true">⌨</span> {t('keyboard.toggle')}
+            <span class="visually-hidden"> — {props.toggleLabel}</span>
+          </button>
+        )}
+      </div>
+      {open && <OnScreenKeyboard key={plan.initial} id={oskId} plan={plan} target={input} onClose={close} />}
+    </>
   );
 }
