@@ -200,7 +200,17 @@ function TypedInput(props: {
             // A mouse click keeps the caret where it was in the field.
             onPointerDown={(e) => e.preventDefault()}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => (open ? closeKeyboard(id) : openKeyboard(id))}
+            onClick={(e) => {
+              if (open) return closeKeyboard(id);
+              openKeyboard(id);
+              // Clicked or touched: the caret goes to the field, so a physical keyboard types there too.
+              // Pressed from the keyboard (detail 0): the focus stays here, the keys come next in Tab order.
+              if (e.detail > 0 && document.activeElement !== input.current) {
+                refocusing.current = true;
+                input.current?.focus();
+                refocusing.current = false;
+              }
+            }}
           >
             <span aria-hidden="true">⌨</span> {t('keyboard.toggle')}
             <span class="visually-hidden"> — {props.toggleLabel}</span>
