@@ -8,7 +8,7 @@ export async function setMeta(database: RelaisDb, key: string, value: unknown): 
   await database.meta.put({ key, value });
 }
 
-/** This terminal's id, made once. Enrolment (a later issue) will replace it with a server-issued one. */
+/** This terminal's id, made once; a supervisor enrols the terminal under it (data/enrollment.ts). */
 export async function terminalId(database: RelaisDb): Promise<string> {
   // Read first: after the first start the id exists, and a read-write transaction on every
   // submit and audit entry was most of the cost of queueing an application (bench).

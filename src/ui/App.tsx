@@ -16,6 +16,8 @@ import { StaffSignIn } from './staff/StaffSignIn.tsx';
 import { EnrollScreen } from './enroll/EnrollScreen.tsx';
 import { EnrollmentBanner } from './enroll/EnrollmentBanner.tsx';
 import { TerminalsScreen } from './supervisor/TerminalsScreen.tsx';
+import { TranslationStatus } from './supervisor/TranslationStatus.tsx';
+import { useStopSpeechOnScreenChange } from '../speech/hooks.ts';
 import { enrollmentState } from '../data/enrollment.ts';
 import { closeStaffSession } from '../data/supervisor-api.ts';
 import type { StaffSession } from '../core/sync/protocol.ts';
@@ -27,12 +29,14 @@ import { ServiceIntro } from './catalog/ServiceIntro.tsx';
 import { ServiceList } from './catalog/ServiceList.tsx';
 import { FormScreen } from './form/FormScreen.tsx';
 import { TopBar } from './layout/TopBar.tsx';
+import { LanguageDialog, WelcomeScreen } from './i18n/LanguagePicker.tsx';
+import { FallbackNotice } from './i18n/FallbackNotice.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import type { UpdateOffer } from './pwa/service-worker.ts';
 
-type Route = { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
 
 export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline' | 'unenrolled';
 
@@ -45,9 +49,11 @@ interface Props {
 }
 
 export function App({ sync, catalogState, update, onEnrolled }: Props) {
-  const { t, lang } = useLang();
+  const { t, lang, setLang } = useLang();
   const loc = useLocalized();
-  const [route, setRoute] = useState<Route>({ name: 'home' });
+  // Each session starts with the choice of language.
+  const [route, setRoute] = useState<Route>({ name: 'welcome' });
+  const [pickingLanguage, setPickingLanguage] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [draftSaveFailed, setDraftSaveFailed] = useState(false);
@@ -58,6 +64,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   // A supervisor's server session (opened with the PIN, for server-side actions), in memory only.
   const [staffSession, setStaffSession] = useState<StaffSession | null>(null);
   const enrollment = useLiveQuery(() => enrollmentState(db()), []);
+  useStopSpeechOnScreenChange(`${sessionNonce}:${route.name}:${'id' in route ? route.id : ''}`);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -89,7 +96,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
-    setRoute({ name: 'home' });
+    setPickingLanguage(false);
+    setRoute({ name: 'welcome' });
     setSessionNonce((n) => n + 1);
   };
 
@@ -117,7 +125,16 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   };
 
   let screen;
-  if (route.name === 'intro') {
+  if (route.name === 'welcome') {
+    screen = (
+      <WelcomeScreen
+        onPick={(code) => {
+          setLang(code);
+          home();
+        }}
+      />
+    );
+  } else if (route.name === 'intro') {
     screen = (
       <ServiceIntro
         service={route.service}
@@ -177,6 +194,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     );
   } else if (route.name === 'terminals' && staff?.role === 'supervisor') {
     screen = <TerminalsScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
+  } else if (route.name === 'translations' && staff?.role === 'supervisor') {
+    screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'outbox') {
     screen = <OutboxScreen onBack={home} />;
   } else {
@@ -187,6 +206,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
           <div class="actions supervisor-actions">
             <button type="button" class="button secondary" onClick={() => setRoute({ name: 'terminals' })}>
               {t('terminals.open')}
+            </button>
+            <button type="button" class="button secondary" onClick={() => setRoute({ name: 'translations' })}>
+              {t('translations.open')}
             </button>
           </div>
         )}
@@ -213,14 +235,25 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
             signOut();
           } else setRoute({ name: 'staff' });
         }}
-        syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })} />
+        syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })}
+        onLanguages={() => setPickingLanguage(true)} />
+      {pickingLanguage && (
+        <LanguageDialog
+          onClose={() => setPickingLanguage(false)}
+          onPick={(code) => {
+            setLang(code); // the screen and everything entered stay as they are
+            setPickingLanguage(false);
+          }}
+        />
+      )}
+      <FallbackNotice />
       <UpdateBanner offer={update} />
       {draftSaveFailed && (
         <p class="notice error" role="alert">
           {t('form.draftSaveFailed')}
         </p>
       )}
-      <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox')} onExpire={() => void finishSession('idle')} />
+      <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox' && route.name !== 'welcome')} onExpire={() => void finishSession('idle')} />
       <div key={sessionNonce}>{screen}</div>
     </>
   );

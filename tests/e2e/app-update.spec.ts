@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { fillResidenceCertificate, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, fillResidenceCertificate, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
 import { startServer } from './support/server-process.ts';
 
 test('a new version is offered, and applying it keeps the draft in progress and the queued application', async ({ browser }) => {
@@ -21,6 +21,7 @@ test('a new version is offered, and applying it keeps the draft in progress and 
     await fillResidenceCertificate(page, 'Fatima Id Ouaziz');
     await submitAndReadReceipt(page);
     await page.getByRole('button', { name: 'Terminé' }).click();
+    await chooseLanguage(page, 'fr'); // the next citizen's session starts with the language
     await startResidenceCertificate(page);
     await page.getByLabel('Prénom et nom').fill('Brahim Aznag');
 

@@ -5,7 +5,7 @@
  * enrolled again, it delivers that application once.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 test('a supervisor revokes a terminal; its application waits, sealed, until the terminal is enrolled again', async ({ browser }) => {
@@ -46,6 +46,7 @@ test('a supervisor revokes a terminal; its application waits, sealed, until the 
   const { id } = await submitAndReadReceipt(pageB);
   await expect(pageB.locator('.delivery-status')).not.toHaveAttribute('data-status', 'delivered');
   await pageB.getByRole('button', { name: 'Terminé' }).click();
+  await chooseLanguage(pageB, 'fr'); // the next citizen's session starts with the language
   await expect(pageB.locator('.enrollment-banner')).toHaveAttribute('data-enrollment', 'device-token-revoked');
   await pageB.getByTestId('queue-chip').click();
   const item = pageB.locator(`.outbox-item[data-id="${id}"]`);
@@ -67,7 +68,7 @@ test('enrollment refuses a wrong PIN and an agent, with a clear message', async 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(process.env.RELAIS_URL!);
-  await page.getByRole('button', { name: 'Français' }).click();
+  await chooseLanguage(page, 'fr');
   await page.locator('.enrollment-banner button').click();
   await page.locator('#enroll-staff').fill('agent-demo');
   await page.locator('#enroll-pin').fill('246810');

@@ -4,28 +4,13 @@
  * confirms, the filled answers stay editable, and they reach the server.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
+import { switchLanguage, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 // A Moroccan card valid until 16 May 2034 (check digits computed by hand, see tests/unit/core/identity).
 const CARD = ['I<MARJB123456<7<<<<<<<<<<<<<<<', '8405173F3405167MAR<<<<<<<<<<<6', 'AIT<BRAHIM<<AICHA<<<<<<<<<<<<<'];
 // The same card, expired on 16 May 2024.
 const EXPIRED = ['I<MARJB123456<7<<<<<<<<<<<<<<<', '8405173F2405160MAR<<<<<<<<<<<8', 'AIT<BRAHIM<<AICHA<<<<<<<<<<<<<'];
-
-/**
- * Switches the UI language mid-session: through the top bar's language dialog when the
- * kiosk has one, else with the top bar's language buttons.
- */
-async function switchLanguage(page: Page, lang: 'ar' | 'fr'): Promise<void> {
-  const opener = page.getByTestId('language-button');
-  if ((await opener.count()) > 0) {
-    await opener.click();
-    await page.locator(`[role="dialog"] button[data-lang="${lang}"]`).click();
-  } else {
-    await page.getByRole('button', { name: lang === 'ar' ? 'العربية' : 'Français', exact: true }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
 test('the MRZ panel refuses a misread card, then prefills name, CNIE number and birth date once the agent confirms', async ({ browser }) => {
   const context = await browser.newContext();

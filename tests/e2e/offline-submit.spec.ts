@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillResidenceCertificate, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, fillResidenceCertificate, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 const kioskUrl = () => process.env.RELAIS_URL!;
@@ -12,6 +12,7 @@ test('an application filled with no network is queued, then arrives exactly once
   await context.setOffline(true);
   await page.reload(); // served by the service worker from the precache
   await expect(page.getByText('Hors ligne')).toBeVisible();
+  await chooseLanguage(page, 'fr'); // a fresh start begins on the welcome screen
   await expect(page.locator('[data-service="residence-certificate"]')).toBeVisible();
 
   await fillResidenceCertificate(page);

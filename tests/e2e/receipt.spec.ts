@@ -6,7 +6,7 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { correction, generate } from 'lean-qr';
-import { fillResidenceCertificate, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
+import { switchLanguage, fillResidenceCertificate, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
 import { decodeQrMatrix, matrixFromPixels, type Matrix } from './support/qr-decode.ts';
 import { parseTrackingUrl } from '../../src/core/ids/track-url.ts';
 
@@ -40,21 +40,6 @@ async function greyPixels(context: BrowserContext, png: Buffer): Promise<{ width
 function leanQrMatrix(text: string): Matrix {
   const code = generate(text, { minCorrectionLevel: correction.M });
   return Array.from({ length: code.size }, (_, y) => Array.from({ length: code.size }, (_, x) => code.get(x, y)));
-}
-
-/**
- * Switches the UI language mid-session: through the top bar's language dialog when the
- * kiosk has one, else with the top bar's language buttons.
- */
-async function switchLanguage(page: Page, lang: 'ar' | 'fr'): Promise<void> {
-  const opener = page.getByTestId('language-button');
-  if ((await opener.count()) > 0) {
-    await opener.click();
-    await page.locator(`[role="dialog"] button[data-lang="${lang}"]`).click();
-  } else {
-    await page.getByRole('button', { name: lang === 'ar' ? 'العربية' : 'Français', exact: true }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
 async function submitResidenceCertificate(page: Page) {

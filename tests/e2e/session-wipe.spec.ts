@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillResidenceCertificate, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, fillResidenceCertificate, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 import { findTraces } from './support/trace-search.ts';
 
@@ -21,6 +21,7 @@ test('after "done", nothing the citizen typed is left anywhere on the terminal, 
   await context.setOffline(false);
   await expect(page.locator('.delivery-status')).toHaveAttribute('data-status', 'delivered');
   await page.getByRole('button', { name: 'Terminé' }).click();
+  await chooseLanguage(page, 'fr'); // the next citizen's session starts with the language
   await expect(page.getByRole('heading', { name: 'Choisissez une démarche' })).toBeVisible();
 
   expect(await findTraces(page, name)).toEqual([]);
@@ -56,7 +57,7 @@ test('a citizen who walks away is warned, can stay with one tap, and is wiped wh
 
   // Nobody touches the screen any more: warning, then the wipe.
   await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByRole('heading', { name: 'Choisissez une démarche' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Choisissez votre langue' })).toBeVisible({ timeout: 10_000 }); // the next citizen's welcome
   expect(await findTraces(page, name)).toEqual([]);
   await context.close();
 });

@@ -4,8 +4,12 @@
  * (catalog/service.schema.json mirrors these types; keep them in step).
  */
 
-/** Languages a catalog text may carry. `ar` and `fr` are required everywhere. */
-export type ContentLang = 'ar' | 'fr' | 'zgh' | 'shi' | 'rif' | 'tzm';
+/**
+ * Languages a catalog text may carry (the UI's codes, core/i18n/languages.ts). `ar` and
+ * `fr` are required everywhere. A bare `shi`, `rif` or `tzm` (script not said) is read
+ * after both scripted forms of that variant.
+ */
+export type ContentLang = 'ar' | 'fr' | 'zgh' | 'shi' | 'rif' | 'tzm' | 'shi-Tfng' | 'shi-Latn' | 'tzm-Tfng' | 'tzm-Latn' | 'rif-Tfng' | 'rif-Latn';
 
 /** A text in several languages, e.g. `{ ar: 'عقد الازدياد', fr: 'Extrait d’acte de naissance' }`. */
 export type Localized = { ar: string; fr: string } & Partial<Record<ContentLang, string>>;

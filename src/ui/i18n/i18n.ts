@@ -1,35 +1,44 @@
 /**
  * i18next with locale files loaded lazily from locales/<lang>/<namespace>.json: each is
  * its own chunk, precached by the service worker, so a language works offline without
- * putting every language in the start-up JavaScript.
+ * putting every language in the start-up JavaScript. Plurals come from our own table
+ * (core/i18n/plurals.ts): Chromium has no rules for some Amazigh codes. Strings served
+ * from a fallback language are counted, so the screen can say the translation is partial.
  */
 import i18next, { type TFunction } from 'i18next';
+import { fallbackChain, isUiLanguage, type UiLanguage } from '../../core/i18n/languages.ts';
+import { pluralCategories, pluralCategory } from '../../core/i18n/plurals.ts';
 
-export const UI_LANGUAGES = ['ar', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { directionOf, fallbackChain, isUiLanguage, LANGUAGES, UI_LANGUAGES, type UiLanguage } from '../../core/i18n/languages.ts';
 export const NAMESPACES = ['common', 'errors'] as const;
 
-const RTL = new Set(['ar']);
-export const directionOf = (lang: string): 'rtl' | 'ltr' => (RTL.has(lang) ? 'rtl' : 'ltr');
-
-/** Fallback chain for UI strings and catalog text, most specific first. */
-export const fallbackChain = (lang: string): string[] => [...new Set([lang, 'ar', 'fr'])];
-
-const loaders = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', { import: 'default' });
+const loaders = import.meta.glob<Record<string, unknown>>('../../../locales/*/{common,errors}.json', { import: 'default' });
 
 async function loadLanguage(lang: string): Promise<void> {
   await Promise.all(
     NAMESPACES.map(async (ns) => {
       if (i18next.hasResourceBundle(lang, ns)) return;
       const load = loaders[`../../../locales/${lang}/${ns}.json`];
-      if (!load) throw new Error(`no locale file for ${lang}/${ns}`);
+      if (!load) return; // a language may not have every namespace yet: its fallback chain serves it
       i18next.addResourceBundle(lang, ns, await load());
     }),
   );
 }
 
-export function isUiLanguage(value: unknown): value is UiLanguage {
-  return (UI_LANGUAGES as readonly unknown[]).includes(value);
+/** Keys the current screen showed from a fallback language (reset on each language change). */
+const fallbackKeys = new Set<string>();
+const listeners = new Set<() => void>();
+export function onFallbackKey(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const fallbackKeyCount = (): number => fallbackKeys.size;
+
+function useOwnPluralRules(): void {
+  const resolver = i18next.services.pluralResolver as unknown as { getRule(code: string, options?: { ordinal?: boolean }): unknown };
+  const original = resolver.getRule.bind(resolver);
+  resolver.getRule = (code, options = {}) =>
+    options.ordinal ? original(code, options) : { select: (n: number) => pluralCategory(code, n), resolvedOptions: () => ({ pluralCategories: pluralCategories(code) }) };
 }
 
 export async function initI18n(lang: UiLanguage): Promise<TFunction> {
@@ -42,13 +51,36 @@ export async function initI18n(lang: UiLanguage): Promise<TFunction> {
     interpolation: { escapeValue: false }, // Preact escapes
     returnNull: false,
   });
+  useOwnPluralRules();
   await Promise.all(fallbackChain(lang).map(loadLanguage));
-  return i18next.t;
+  return tracked(lang);
+}
+
+/**
+ * i18next's t, noting each key the language itself lacks (it was served by the fallback
+ * chain). Noted after the render that asked, so listeners never update during a render.
+ */
+function tracked(lang: UiLanguage): TFunction {
+  const t = ((key: string | string[], options?: Record<string, unknown>) => {
+    const value = i18next.t(key as string, options as never);
+    const first = Array.isArray(key) ? key[0]! : key;
+    if (!i18next.exists(first, { ...options, lng: lang, fallbackLng: false } as never) && !fallbackKeys.has(first)) {
+      fallbackKeys.add(first);
+      queueMicrotask(() => {
+        for (const listener of listeners) listener();
+      });
+    }
+    return value;
+  }) as unknown as TFunction;
+  return t;
 }
 
 export async function changeLanguage(lang: UiLanguage): Promise<TFunction> {
-  await loadLanguage(lang);
-  return i18next.changeLanguage(lang);
+  await Promise.all(fallbackChain(lang).map(loadLanguage));
+  fallbackKeys.clear();
+  await i18next.changeLanguage(lang);
+  for (const listener of listeners) listener();
+  return tracked(lang);
 }
 
 export { i18next };

@@ -29,6 +29,7 @@ export const PICTOGRAM_NAMES = [
   'send',
   'print',
   'close',
+  'globe',
 ] as const;
 
 export type PictogramName = (typeof PICTOGRAM_NAMES)[number];
@@ -212,6 +213,14 @@ const DRAWINGS: Record<PictogramName, () => JSX.Element> = {
     </>
   ),
   close: () => <path d="M11 11L37 37M37 11L11 37" stroke-width="4.5" />,
+  // A globe with a meridian and the equator: "language".
+  globe: () => (
+    <>
+      <circle cx="24" cy="24" r="17" stroke-width="3.5" fill="none" />
+      <ellipse cx="24" cy="24" rx="7.5" ry="17" stroke-width="3" fill="none" />
+      <path d="M7 24H41M10 15H38M10 33H38" stroke-width="3" />
+    </>
+  ),
 };
 
 export function isPictogramName(name: string): name is PictogramName {

@@ -3,11 +3,8 @@ import { countByStatus } from '../../data/outbox-repo.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useOnline } from '../hooks/use-online.ts';
 import { useLang } from '../i18n/context.tsx';
-import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
+import { LANGUAGES } from '../i18n/i18n.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
-
-/** Each language's name in itself, so a citizen finds theirs without reading the others. */
-const LANGUAGE_NAMES: Record<UiLanguage, string> = { ar: 'العربية', fr: 'Français' };
 
 interface Props {
   staffName: string | null;
@@ -16,10 +13,12 @@ interface Props {
   onHome(): void;
   onSyncNow(): void;
   onOpenOutbox(): void;
+  /** Opens the language choice over the current screen (nothing entered is lost). */
+  onLanguages(): void;
 }
 
-export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenOutbox }: Props) {
-  const { t, lang, setLang } = useLang();
+export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenOutbox, onLanguages }: Props) {
+  const { t, lang } = useLang();
   const online = useOnline();
   const counts = useLiveQuery(() => countByStatus(db()), []);
   const waiting = (counts?.queued ?? 0) + (counts?.sending ?? 0);
@@ -31,13 +30,11 @@ export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenO
         <Pictogram name="home" size={32} /> <span class="brand">{t('app.name')}</span>
         <span class="visually-hidden"> — {t('nav.home')}</span>
       </button>
-      <nav class="languages" aria-label={t('nav.language')}>
-        {UI_LANGUAGES.map((code) => (
-          <button key={code} type="button" lang={code} class="button ghost" aria-pressed={code === lang} onClick={() => setLang(code)}>
-            {LANGUAGE_NAMES[code]}
-          </button>
-        ))}
-      </nav>
+      {/* The language's own name, then what the button does, so it reads in any language. */}
+      <button type="button" class="button ghost" aria-haspopup="dialog" data-testid="language-button" onClick={onLanguages}>
+        <Pictogram name="globe" size={28} /> <span lang={lang}>{LANGUAGES[lang].endonym}</span>
+        <span class="visually-hidden"> — {t('nav.language')}</span>
+      </button>
       <button type="button" class="button ghost" onClick={onStaff} data-testid="staff-button">
         {staffName ? `${t('staff.assisting', { name: staffName })} · ${t('staff.signOut')}` : t('staff.open')}
       </button>

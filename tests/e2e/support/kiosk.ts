@@ -17,11 +17,24 @@ export async function enrollTerminal(page: Page, label = 'Guichet 1', supervisor
   await expect(page.locator('.enrollment-banner')).toHaveCount(0);
 }
 
+/** On the welcome screen each session starts with, the citizen picks a language. */
+export async function chooseLanguage(page: Page, lang: string): Promise<void> {
+  await page.locator(`.welcome .language-button[data-lang="${lang}"]`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Mid-session, from the top bar's language dialog: nothing entered is lost. */
+export async function switchLanguage(page: Page, lang: string): Promise<void> {
+  await page.getByTestId('language-button').click();
+  await page.locator(`.dialog .language-button[data-lang="${lang}"]`).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect(page.locator('.dialog')).toHaveCount(0);
+}
+
 /** First visit: enrolled, the service worker has taken the page and the catalog is stored. */
 export async function openKioskOnline(page: Page, url: string, lang: 'fr' | 'ar' = 'fr'): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'العربية' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await chooseLanguage(page, lang);
   await expect(page.locator('.enrollment-banner')).toHaveAttribute('data-enrollment', 'not-enrolled');
   await enrollTerminal(page);
   await expect(page.locator('[data-service="residence-certificate"]')).toBeVisible();

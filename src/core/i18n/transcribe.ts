@@ -1,0 +1,16 @@
+/**
+ * Amazigh strings are written once in Latin transcription and shown in Tifinagh too:
+ * this turns a locale string into Tifinagh letter for letter (IRCAM), leaving alone what
+ * is not Amazigh text — `{{placeholders}}`, acronyms in capitals (CNIE, QR), digits and
+ * punctuation — and dropping the neutral vowel e, which Tifinagh spelling does not write.
+ */
+import { latinToTifinagh } from '../search/tifinagh.ts';
+
+const PROTECTED = /(\{\{[^}]*\}\}|\b[A-Z]{2,}\b)/;
+
+export function transcribeToTifinagh(text: string): string {
+  return text
+    .split(PROTECTED)
+    .map((part, i) => (i % 2 === 1 ? part : latinToTifinagh(part.replace(/[eE]/g, ''))))
+    .join('');
+}
