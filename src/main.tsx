@@ -11,6 +11,7 @@ import { LangContext } from './ui/i18n/context.tsx';
 import { changeLanguage, directionOf, initI18n, isUiLanguage, type UiLanguage } from './ui/i18n/i18n.ts';
 import { registerServiceWorker, type UpdateOffer } from './ui/pwa/service-worker.ts';
 import type { TFunction } from 'i18next';
+import '@fontsource/noto-sans-tifinagh/tifinagh-400.css'; // only the Tifinagh letters (18 KB woff2, OFL-1.1), fetched when Tifinagh is drawn
 import './ui/styles.css';
 
 const LANG_KEY = 'relais.uiLanguage'; // the language choice only: no personal data

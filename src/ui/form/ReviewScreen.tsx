@@ -3,7 +3,6 @@ import { visibleFields } from '../../core/forms/conditions.ts';
 import type { Draft } from '../../data/draft.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
-import { intlLocale } from '../i18n/locale.ts';
 import { formatAnswer } from './format-answer.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
@@ -40,7 +39,7 @@ export function ReviewScreen({ draft, steps, busy, onEdit, onBack, onSubmit }: P
               .map((field) => (
                 <div key={field.id} class="review-row">
                   <dt lang={loc(field.label).lang}>{loc(field.label).text}</dt>
-                  <dd>{formatAnswer(t, field, draft.answers[field.id], chain, intlLocale(lang))}</dd>
+                  <dd>{formatAnswer(t, field, draft.answers[field.id], chain, lang)}</dd>
                 </div>
               ))}
           </dl>

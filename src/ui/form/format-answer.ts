@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
+import { dateFormat } from '../i18n/locale.ts';
 import type { AnswerValue, FieldDefinition } from '../../core/forms/types.ts';
 import { formatMoroccanPhone } from '../../core/forms/phone.ts';
 import { pickLocalized } from '../../core/forms/localized.ts';
 import { isEmpty } from '../../core/forms/conditions.ts';
 
 /** How an answer reads on the review screen. */
-export function formatAnswer(t: TFunction, field: FieldDefinition, value: AnswerValue | undefined, chain: string[], locale: string): string {
+export function formatAnswer(t: TFunction, field: FieldDefinition, value: AnswerValue | undefined, chain: string[], lang: string): string {
   if (value === undefined || isEmpty(value)) return t('review.notAnswered');
   const option = (v: string) => {
     const o = field.options?.find((x) => x.value === v);
@@ -24,7 +25,7 @@ export function formatAnswer(t: TFunction, field: FieldDefinition, value: Answer
       return formatMoroccanPhone(String(value));
     case 'date': {
       const date = new Date(`${String(value)}T12:00:00Z`);
-      return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return Number.isNaN(date.getTime()) ? String(value) : dateFormat(lang, { long: true, timeZone: 'UTC' }).format(date);
     }
     default:
       return String(value);

@@ -13,7 +13,7 @@ import type { MrzResult } from '../../core/identity/mrz-types.ts';
 import { prefillFromMrz } from '../../core/identity/prefill.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
-import { intlLocale } from '../i18n/locale.ts';
+import { dateFormat } from '../i18n/locale.ts';
 import { formatAnswer } from '../form/format-answer.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { mrzIssueMessage } from './mrz-messages.ts';
@@ -33,8 +33,7 @@ export function MrzPanel({ fields, onFill }: Props) {
   const [result, setResult] = useState<MrzResult | null>(null);
   const [filled, setFilled] = useState<string[]>([]);
   const chain = fallbackChain(lang);
-  const locale = intlLocale(lang);
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  const formatDate = (iso: string) => dateFormat(lang, { long: true, timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
   const read = () => {
     setFilled([]);
@@ -136,7 +135,7 @@ export function MrzPanel({ fields, onFill }: Props) {
                       return (
                         <div key={item.fieldId} class="mrz-preview-row">
                           <dt lang={loc(field.label).lang}>{loc(field.label).text}</dt>
-                          <dd dir="auto">{formatAnswer(t, field, item.value, chain, locale)}</dd>
+                          <dd dir="auto">{formatAnswer(t, field, item.value, chain, lang)}</dd>
                         </div>
                       );
                     })}

@@ -5,7 +5,7 @@ import type { CatalogProblem } from '../../data/catalog-sync.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
-import { intlLocale } from '../i18n/locale.ts';
+import { dateFormat } from '../i18n/locale.ts';
 import { deliveryReasons } from './problem-text.ts';
 import { BackButton } from '../layout/BackButton.tsx';
 
@@ -16,7 +16,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
   const catalog = useLiveQuery(() => db().catalog.toArray(), []);
   const byId = new Map(catalog?.map((c) => [c.id, c.definition]));
   const catalogMeta = useLiveQuery(async () => ({ version: await getMeta<number>(db(), 'catalogVersion'), problems: (await getMeta<CatalogProblem[]>(db(), 'catalogProblems')) ?? [] }), []);
-  const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateFormat(lang, { show: 'date-time' });
   return (
     <main class="screen outbox" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{t('outbox.title')}</h1>

@@ -11,7 +11,7 @@ import { db } from '../../data/db.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
-import { intlLocale } from '../i18n/locale.ts';
+import { dateFormat } from '../i18n/locale.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { delayText } from '../catalog/ServiceIntro.tsx';
 import { deliveryReasons } from '../outbox/problem-text.ts';
@@ -38,7 +38,7 @@ export function ReceiptScreen({ id, service, onDone }: { id: string; service: Se
   if (!item) return null;
 
   const reasons = item.status === 'needs-attention' ? deliveryReasons(t, item.lastError, service, fallbackChain(lang)) : [];
-  const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Africa/Casablanca' }).format(new Date(item.queuedAt));
+  const when = dateFormat(lang, { show: 'date-time', long: true, timeZone: 'Africa/Casablanca' }).format(new Date(item.queuedAt));
   const link = trackingUrl(location.origin, item.trackingCode);
   const title = service ? loc(service.title) : null;
 

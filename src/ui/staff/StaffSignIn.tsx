@@ -12,7 +12,7 @@ import { signIn } from '../../data/staff-sign-in.ts';
 import { forgetCredential, shouldOfferRegistration, storedCredential, webAuthnSupported, type CredentialSignInResult } from '../../data/staff-webauthn.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang } from '../i18n/context.tsx';
-import { intlLocale } from '../i18n/locale.ts';
+import { dateFormat } from '../i18n/locale.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 import { KeyOffer } from './KeyOffer.tsx';
@@ -34,7 +34,7 @@ export function StaffSignIn({ onSignedIn, onBack }: { onSignedIn(member: StaffMe
   const [forgetting, setForgetting] = useState(false);
   const credential = useLiveQuery(() => (member ? storedCredential(db(), member) : undefined), [member]);
   const hasKey = !!member && credential?.staffId === member.id && webAuthnSupported();
-  const time = new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short' });
+  const time = dateFormat(lang, { show: 'time' });
 
   const refusedUntil = (lockedUntil: number, otherwise: string) =>
     setMessage(lockedUntil > Date.now() ? t('staff.locked', { time: time.format(lockedUntil) }) : otherwise);

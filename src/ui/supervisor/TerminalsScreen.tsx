@@ -12,7 +12,7 @@ import { terminalId } from '../../data/meta.ts';
 import { openStaffSession, relayTerminals, revokeRelayTerminal, type ApiResult } from '../../data/supervisor-api.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang } from '../i18n/context.tsx';
-import { intlLocale } from '../i18n/locale.ts';
+import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
 
 interface Props {
@@ -30,7 +30,7 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack }: Prop
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
   const [confirming, setConfirming] = useState<TerminalSummary | null>(null);
-  const when = new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateFormat(lang, { show: 'date-time' });
 
   const failure = (result: Exclude<ApiResult<unknown>, { ok: true }>) => {
     if (result.code === 'staff-session-required') onSession(null); // expired: ask for the PIN again
