@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openKioskOnline, startResidenceCertificate } from './support/kiosk.ts';
+import { openKioskOnline, startResidenceCertificate, switchLanguage } from './support/kiosk.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -169,6 +169,30 @@ test('in Arabic the keyboard opens on the Arabic layout, right to left, and pass
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('an Amazigh UI language opens text fields on Tifinagh, or on Latin when it is written in Latin', async ({ page }) => {
+  await openKioskOnline(page, process.env.RELAIS_URL!, 'fr');
+  await startResidenceCertificate(page);
+  await switchLanguage(page, 'zgh');
+  const toggle = page.locator('#field-fullName-osk-toggle');
+  await toggle.click();
+  const keyboard = osk(page, 'fullName');
+  await expect(keyboard).toHaveAttribute('data-layout', 'tifinagh');
+  await expect(key(keyboard, 'ⴰ')).toHaveAttribute('lang', 'zgh');
+  await clickKeys(keyboard, ['ⴰ', 'ⵣ', 'ⵓ', 'ⵍ']);
+  await expect(page.locator('#field-fullName')).toHaveValue('ⴰⵣⵓⵍ');
+  expect(await seriousViolations(page)).toEqual([]);
+  // Tachelhit in Latin script: the Latin layout with the Amazigh letters; the value stays.
+  await switchLanguage(page, 'shi-Latn');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(keyboard).toHaveAttribute('data-layout', 'latin');
+  await expect(page.locator('#field-fullName')).toHaveValue('ⴰⵣⵓⵍ');
+  await page.locator('#field-fullName').fill('');
+  await clickKeys(keyboard, ['Ɣ', 'ṛ', 'ɛ']);
+  await expect(page.locator('#field-fullName')).toHaveValue('Ɣṛɛ');
+  await expect(key(keyboard, 'ɛ')).toHaveAttribute('lang', 'zgh-Latn');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('by keyboard alone: Tab reaches the toggle and the keys, Enter types, Escape closes', async ({ page }) => {
   await openKioskOnline(page, process.env.RELAIS_URL!, 'fr');
   await startResidenceCertificate(page);
@@ -187,7 +211,7 @@ test('by keyboard alone: Tab reaches the toggle and the keys, Enter types, Escap
   const focused = keyboard.locator('.osk-key:focus');
   await expect(focused).toHaveAttribute('data-key', 'a');
   // The focus is visible.
-  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(name).toHaveValue('Aliaa');

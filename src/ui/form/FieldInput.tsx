@@ -174,8 +174,11 @@ function TypedInput(props: {
             const raw = (e.currentTarget as HTMLInputElement).value;
             props.onChange(field.type === 'number' ? parseNumber(raw) : raw === '' ? null : raw);
           }}
-          onPointerDown={(e) => {
-            if (plan && keyboard.setting === 'auto' && (e.pointerType === 'touch' || e.pointerType === 'pen')) openKeyboard(id);
+          // On the tap's click, not its pointerdown: the keyboard appearing (and scrolling into
+          // view) in the middle of the touch would cancel the tap, and the field's focus with it.
+          onClick={(e) => {
+            const pointerType = (e as MouseEvent & { pointerType?: string }).pointerType;
+            if (plan && keyboard.setting === 'auto' && (pointerType === 'touch' || pointerType === 'pen')) openKeyboard(id);
           }}
           onFocus={() => {
             if (!plan || refocusing.current) return;

@@ -52,6 +52,17 @@ export function OnScreenKeyboard({ id, plan, target, onClose }: Props) {
     panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
 
+  // Typed or cleared from elsewhere (a physical keyboard): Shift follows the field, as after a key.
+  useEffect(() => {
+    const el = target.current;
+    if (!el) return;
+    const follow = (e: Event) => {
+      if (e.isTrusted) setShift(shouldAutoShift(layout, readState(el)));
+    };
+    el.addEventListener('input', follow);
+    return () => el.removeEventListener('input', follow);
+  }, [target, layout]);
+
   const edit = (fn: (s: TextState) => TextState, inputType: string, data: string | null): TextState | null => {
     const el = target.current;
     if (!el) return null;
