@@ -35,6 +35,7 @@ mkdirSync('test-results', { recursive: true });
 const tsc = 'node_modules/typescript/bin/tsc';
 for (const project of ['src/core', 'tsconfig.app.json', 'src/sw', 'server', 'tests']) gate(`type-check ${project}`, [tsc, '-p', project]);
 gate('core purity', ['scripts/check-core-purity.mjs']);
+gate('i18n:check (every language’s strings)', ['--import', 'tsx', 'scripts/i18n-check.ts']);
 const built = gate('build kiosk', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
 // Vitest: unit (Node) and server (PGlite + PostgreSQL) suites.
