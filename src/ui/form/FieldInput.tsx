@@ -1,13 +1,11 @@
 /** One question, rendered for its type with touch-sized controls. */
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import type { AnswerValue, FieldDefinition } from '../../core/forms/types.ts';
 import { DOCUMENT_PROVISIONS } from '../../core/forms/document.ts';
 import { foldDigits } from '../../core/forms/digits.ts';
 import { keyboardFor } from '../../core/keyboard/choose.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
-import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
-import { closeKeyboard, isTouchKiosk, keyboardOpenFor, openKeyboard, useKeyboardState } from '../keyboard/keyboard-state.ts';
+import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
 
 interface Props {
   field: FieldDefinition;
@@ -121,9 +119,9 @@ export function FieldInput({ field, value, error, onChange }: Props) {
 }
 
 /**
- * The input of a typed field, with its on-screen keyboard (src/ui/keyboard): opened by the
- * "Keyboard" button, or by itself when the field is touched or, on a touch-only kiosk,
- * focused (unless the terminal's setting is `off`). A native date input keeps its own picker.
+ * The input of a typed field, with its on-screen keyboard (src/ui/keyboard): the keys the
+ * field expects (digits only for a phone number), in the script of the UI language for
+ * free text. A native date input keeps its own picker.
  */
 function TypedInput(props: {
   field: FieldDefinition;
@@ -136,35 +134,17 @@ function TypedInput(props: {
   describedBy: string | undefined;
   onChange(value: AnswerValue): void;
 }) {
-  const { t } = useLang();
   const { field, id } = props;
-  const input = useRef<HTMLInputElement>(null);
   const plan = props.inputProps.type === 'date' ? null : keyboardFor(field.type, props.lang);
-  const keyboard = useKeyboardState();
-  const open = plan !== null && keyboard.openFor === id;
-  const oskId = `${id}-osk`;
-  // Focus we give back to the field ourselves must not reopen the keyboard just closed.
-  const refocusing = useRef(false);
-
-  // A field that leaves the screen takes its keyboard with it.
-  useEffect(() => () => closeKeyboard(id), [id]);
-
-  const close = () => {
-    closeKeyboard(id);
-    refocusing.current = true;
-    input.current?.focus();
-    refocusing.current = false;
-  };
+  const osk = useOnScreenKeyboard(id, plan, props.toggleLabel, props.inputProps.inputMode);
 
   return (
     <>
       <div class="osk-field">
         <input
           id={id}
-          ref={input}
           {...props.inputProps}
-          // While our keyboard is open, the system's own touch keyboard stays away.
-          inputMode={open ? 'none' : props.inputProps.inputMode}
+          {...osk.inputProps}
           class="input"
           value={props.value == null ? '' : String(props.value)}
           aria-invalid={props.error ? 'true' : undefined}
@@ -174,53 +154,10 @@ function TypedInput(props: {
             const raw = (e.currentTarget as HTMLInputElement).value;
             props.onChange(field.type === 'number' ? parseNumber(raw) : raw === '' ? null : raw);
           }}
-          // On the tap's click, not its pointerdown: the keyboard appearing (and scrolling into
-          // view) in the middle of the touch would cancel the tap, and the field's focus with it.
-          onClick={(e) => {
-            const pointerType = (e as MouseEvent & { pointerType?: string }).pointerType;
-            if (plan && keyboard.setting === 'auto' && (pointerType === 'touch' || pointerType === 'pen')) openKeyboard(id);
-          }}
-          onFocus={() => {
-            if (!plan || refocusing.current) return;
-            // An open keyboard follows the focus to the next text field.
-            const elsewhere = keyboardOpenFor();
-            if ((elsewhere !== null && elsewhere !== id) || (keyboard.setting === 'auto' && isTouchKiosk())) openKeyboard(id);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && open) {
-              e.preventDefault();
-              closeKeyboard(id);
-            }
-          }}
         />
-        {plan && (
-          <button
-            type="button"
-            id={`${id}-osk-toggle`}
-            class="button secondary osk-toggle"
-            aria-expanded={open ? 'true' : 'false'}
-            aria-controls={open ? oskId : undefined}
-            // A mouse click keeps the caret where it was in the field.
-            onPointerDown={(e) => e.preventDefault()}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={(e) => {
-              if (open) return closeKeyboard(id);
-              openKeyboard(id);
-              // Clicked or touched: the caret goes to the field, so a physical keyboard types there too.
-              // Pressed from the keyboard (detail 0): the focus stays here, the keys come next in Tab order.
-              if (e.detail > 0 && document.activeElement !== input.current) {
-                refocusing.current = true;
-                input.current?.focus();
-                refocusing.current = false;
-              }
-            }}
-          >
-            <span aria-hidden="true">⌨</span> {t('keyboard.toggle')}
-            <span class="visually-hidden"> — {props.toggleLabel}</span>
-          </button>
-        )}
+        {osk.toggle}
       </div>
-      {open && <OnScreenKeyboard key={plan.initial} id={oskId} plan={plan} target={input} onClose={close} />}
+      {osk.panel}
     </>
   );
 }
