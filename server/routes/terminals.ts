@@ -82,8 +82,10 @@ export function enrollRoute({ db, limiter, relay, tokenTtlDays }: TerminalRouteO
   };
 }
 
-export function renewRoute({ db, relay, tokenTtlDays }: TerminalRouteOptions): Handler {
+export function renewRoute({ db, limiter, relay, tokenTtlDays }: TerminalRouteOptions): Handler {
   return async (c) => {
+    const limited = limiter.check(c, requestTerminal(c).terminalId);
+    if (limited) return limited;
     const fresh = await renewDeviceToken(db, bearerToken(c)!, relay?.().name ?? '', tokenTtlDays);
     if (!fresh) return problemResponse(401, 'device-token-revoked', undefined, NO_STORE);
     return c.json(fresh, 200, NO_STORE);

@@ -4,7 +4,7 @@
  * confirms, the filled answers stay editable, and they reach the server.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { switchLanguage, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
+import { finishResidenceCertificate, switchLanguage, openKioskOnline, startResidenceCertificate, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 // A Moroccan card valid until 16 May 2034 (check digits computed by hand, see tests/unit/core/identity).
@@ -57,16 +57,7 @@ test('the MRZ panel refuses a misread card, then prefills name, CNIE number and 
 
   // The agent can still correct what the card gave.
   await page.getByLabel('Prénom et nom').fill('Aicha Ait Brahim');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Douar ou quartier').fill('Douar Tafraout');
-  await page.getByLabel('Commune').fill('Tafraout');
-  await page.getByLabel('Vous habitez à cette adresse depuis le').fill('2010-09-01');
-  await page.locator('input[name="housingStatus"][value="owner"]').check();
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.locator('input[name="purpose"][value="bank"]').check();
-  await page.getByLabel('Numéro de téléphone').fill('06 61 23 45 67');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await expect(page.getByRole('heading', { name: 'Vérifiez vos réponses' })).toBeVisible();
+  await finishResidenceCertificate(page);
   const { id } = await submitAndReadReceipt(page);
 
   await expect(page.locator('.delivery-status')).toHaveAttribute('data-status', 'delivered');

@@ -55,6 +55,11 @@ export async function fillResidenceCertificate(page: Page, fullName = 'Aicha Ait
   await page.getByLabel('Prénom et nom').fill(fullName);
   await page.getByLabel('Numéro de la CNIE').fill('jb 123456');
   await page.getByLabel('Date de naissance').fill('1984-05-17');
+  await finishResidenceCertificate(page);
+}
+
+/** From the first step, filled: the address and purpose steps, up to the review screen. */
+export async function finishResidenceCertificate(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('Douar ou quartier').fill('Douar Tafraout');
   await page.getByLabel('Commune').fill('Tafraout');
