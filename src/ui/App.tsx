@@ -31,6 +31,8 @@ import { FormScreen } from './form/FormScreen.tsx';
 import { TopBar } from './layout/TopBar.tsx';
 import { LanguageDialog, WelcomeScreen } from './i18n/LanguagePicker.tsx';
 import { FallbackNotice } from './i18n/FallbackNotice.tsx';
+import { applyDisplay, DEFAULT_DISPLAY, DisplayDialog, type DisplayPrefs } from './session/DisplayDialog.tsx';
+import { GuidedReader } from './session/GuidedReader.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
@@ -54,6 +56,10 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   // Each session starts with the choice of language.
   const [route, setRoute] = useState<Route>({ name: 'welcome' });
   const [pickingLanguage, setPickingLanguage] = useState(false);
+  // Reading and display help, for this citizen's session only.
+  const [display, setDisplay] = useState<DisplayPrefs>(DEFAULT_DISPLAY);
+  const [displayOpen, setDisplayOpen] = useState(false);
+  useEffect(() => applyDisplay(display), [display]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [draftSaveFailed, setDraftSaveFailed] = useState(false);
@@ -97,6 +103,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     setDraft(null);
     setDraftSaveFailed(false);
     setPickingLanguage(false);
+    setDisplayOpen(false);
+    setDisplay(DEFAULT_DISPLAY);
     setRoute({ name: 'welcome' });
     setSessionNonce((n) => n + 1);
   };
@@ -236,7 +244,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
           } else setRoute({ name: 'staff' });
         }}
         syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })}
-        onLanguages={() => setPickingLanguage(true)} />
+        onLanguages={() => setPickingLanguage(true)} onDisplay={() => setDisplayOpen(true)} />
+      {displayOpen && <DisplayDialog prefs={display} onChange={setDisplay} onClose={() => setDisplayOpen(false)} />}
+      <GuidedReader on={display.guided && !displayOpen && !pickingLanguage} screenKey={`${sessionNonce}:${route.name}:${draft?.stepIndex ?? ''}`} lang={lang} />
       {pickingLanguage && (
         <LanguageDialog
           onClose={() => setPickingLanguage(false)}

@@ -15,9 +15,11 @@ interface Props {
   onOpenOutbox(): void;
   /** Opens the language choice over the current screen (nothing entered is lost). */
   onLanguages(): void;
+  /** Opens reading and display help (guided reading, contrast, text size). */
+  onDisplay(): void;
 }
 
-export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenOutbox, onLanguages }: Props) {
+export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenOutbox, onLanguages, onDisplay }: Props) {
   const { t, lang } = useLang();
   const online = useOnline();
   const counts = useLiveQuery(() => countByStatus(db()), []);
@@ -34,6 +36,10 @@ export function TopBar({ staffName, onStaff, syncing, onHome, onSyncNow, onOpenO
       <button type="button" class="button ghost" aria-haspopup="dialog" data-testid="language-button" onClick={onLanguages}>
         <Pictogram name="globe" size={28} /> <span lang={lang}>{LANGUAGES[lang].endonym}</span>
         <span class="visually-hidden"> — {t('nav.language')}</span>
+      </button>
+      <button type="button" class="button ghost" aria-haspopup="dialog" data-testid="display-button" onClick={onDisplay}>
+        <Pictogram name="speaker" size={28} /> <span aria-hidden="true">Aa</span>
+        <span class="visually-hidden">{t('display.open')}</span>
       </button>
       <button type="button" class="button ghost" onClick={onStaff} data-testid="staff-button">
         {staffName ? `${t('staff.assisting', { name: staffName })} · ${t('staff.signOut')}` : t('staff.open')}
