@@ -12,11 +12,8 @@ import { appendAudit } from '../data/audit-log.ts';
 import { stopSpeaking } from '../speech/speak.ts';
 import { ConsentScreen, CONSENT_NOTICE_VERSION } from './session/ConsentScreen.tsx';
 import { IdleGuard } from './session/IdleGuard.tsx';
-import { StaffSignIn } from './staff/StaffSignIn.tsx';
-import { EnrollScreen } from './enroll/EnrollScreen.tsx';
+import { lazyComponent } from './lazy.tsx';
 import { EnrollmentBanner } from './enroll/EnrollmentBanner.tsx';
-import { TerminalsScreen } from './supervisor/TerminalsScreen.tsx';
-import { TranslationStatus } from './supervisor/TranslationStatus.tsx';
 import { useStopSpeechOnScreenChange } from '../speech/hooks.ts';
 import { enrollmentState } from '../data/enrollment.ts';
 import { closeStaffSession } from '../data/supervisor-api.ts';
@@ -37,6 +34,12 @@ import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import type { UpdateOffer } from './pwa/service-worker.ts';
+
+// Screens most citizens never see: fetched when first shown (precached for offline use).
+const StaffSignIn = lazyComponent(() => import('./staff/StaffSignIn.tsx').then((m) => m.StaffSignIn));
+const EnrollScreen = lazyComponent(() => import('./enroll/EnrollScreen.tsx').then((m) => m.EnrollScreen));
+const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen.tsx').then((m) => m.TerminalsScreen));
+const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 
 type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
 
