@@ -19,9 +19,10 @@ import { ReviewScreen } from './ReviewScreen.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 import { lazyComponent } from '../lazy.tsx';
+import { documentsToBring, rememberDocumentsToBring } from '../receipt/documents-to-bring.ts';
+
 // The ID-card panel is for agents on some steps: fetched when first shown.
 const MrzPanel = lazyComponent(() => import('../identity/MrzPanel.tsx').then((m) => m.MrzPanel));
-import { documentsToBring, rememberDocumentsToBring } from '../receipt/documents-to-bring.ts';
 
 interface Props {
   draft: Draft;
