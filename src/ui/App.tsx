@@ -9,12 +9,11 @@ import type { Draft } from '../data/draft.ts';
 import { activeDraft, saveDraft, startDraft } from '../data/drafts-repo.ts';
 import { endSession } from '../data/session.ts';
 import { appendAudit } from '../data/audit-log.ts';
-import { stopSpeaking } from '../speech/speak.ts';
-import { ConsentScreen, CONSENT_NOTICE_VERSION } from './session/ConsentScreen.tsx';
+import { stopSpeechIfLoaded } from './speech-lazy.ts';
+import { CONSENT_NOTICE_VERSION } from './session/consent-version.ts';
 import { IdleGuard } from './session/IdleGuard.tsx';
 import { lazyComponent } from './lazy.tsx';
 import { EnrollmentBanner } from './enroll/EnrollmentBanner.tsx';
-import { useStopSpeechOnScreenChange } from '../speech/hooks.ts';
 import { enrollmentState } from '../data/enrollment.ts';
 import { closeStaffSession } from '../data/supervisor-api.ts';
 import type { StaffSession } from '../core/sync/protocol.ts';
@@ -39,6 +38,7 @@ import type { UpdateOffer } from './pwa/service-worker.ts';
 const StaffSignIn = lazyComponent(() => import('./staff/StaffSignIn.tsx').then((m) => m.StaffSignIn));
 const EnrollScreen = lazyComponent(() => import('./enroll/EnrollScreen.tsx').then((m) => m.EnrollScreen));
 const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen.tsx').then((m) => m.TerminalsScreen));
+const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 
 type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
@@ -73,7 +73,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   // A supervisor's server session (opened with the PIN, for server-side actions), in memory only.
   const [staffSession, setStaffSession] = useState<StaffSession | null>(null);
   const enrollment = useLiveQuery(() => enrollmentState(db()), []);
-  useStopSpeechOnScreenChange(`${sessionNonce}:${route.name}:${'id' in route ? route.id : ''}`);
+  // Nothing of one screen is still being read on the next.
+  const screenKey = `${sessionNonce}:${route.name}:${'id' in route ? route.id : ''}`;
+  useEffect(() => () => stopSpeechIfLoaded(), [screenKey]);
   const services = useLiveQuery(async () => (await db().catalog.toArray()).map((c) => c.definition), []);
 
   // A draft in progress when the page last closed (reload, crash, update) comes back.
@@ -101,7 +103,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   const finishSession = async (reason: 'done' | 'left' | 'idle') => {
     const wiped = await endSession(db());
     for (const id of wiped) await appendAudit(db(), { actor: staff?.id ?? 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
-    stopSpeaking();
+    stopSpeechIfLoaded();
     if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);

@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { LANGUAGES, UI_LANGUAGES, type UiLanguage } from '../../core/i18n/languages.ts';
-import { say } from '../../speech/speak.ts';
+import { loadSpeech, storedSpeechRate } from '../speech-lazy.ts';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { useLang } from './context.tsx';
 
@@ -25,7 +25,7 @@ export function LanguagePicker({ onPick }: { onPick(lang: UiLanguage): void }) {
               type="button"
               class="button ghost language-listen"
               aria-label={t('languages.listen', { name: info.endonym })}
-              onClick={() => void say({ text: info.endonym, lang: code, key: `language.${code}` })}
+              onClick={() => void loadSpeech().then((speech) => speech.say({ text: info.endonym, lang: code, key: `language.${code}`, rate: storedSpeechRate() }))}
             >
               <Pictogram name="speaker" size={28} />
             </button>

@@ -13,7 +13,7 @@ import { Pictogram } from '../icons/Pictogram.tsx';
 import { SpeakButton, type SpeakItem } from './SpeakButton.tsx';
 
 /** Bump when the notice text changes: applications record which one the citizen accepted. */
-export const CONSENT_NOTICE_VERSION = 'consent-2026-11-v1';
+export { CONSENT_NOTICE_VERSION } from './consent-version.ts';
 
 export function ConsentScreen({ service, onAccept, onDecline }: { service: ServiceDefinition; onAccept(): void; onDecline(): void }) {
   const { t } = useLang();

@@ -7,8 +7,7 @@
  * own `lang`. Speech stops on a screen change (App cancels the layer).
  */
 import { useEffect } from 'preact/hooks';
-import { enqueue, speechLayer } from '../../speech/speak.ts';
-import { useSpeechRate } from '../../speech/hooks.ts';
+import { loadSpeech, storedSpeechRate } from '../speech-lazy.ts';
 
 /** What a screen reads, in order: its title, then each question (label, then hint). */
 const READ_ON_SCREEN = 'main h1, main .field .label, main .field .hint, main legend .label';
@@ -17,9 +16,9 @@ const READ_ON_ERROR = '.error-summary';
 const langOf = (el: Element, fallback: string) => el.closest('[lang]')?.getAttribute('lang') ?? fallback;
 const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-function readAll(elements: Element[], fallbackLang: string, rate: number) {
-  const layer = speechLayer();
-  layer.cancel();
+async function readAll(elements: Element[], fallbackLang: string, rate: number) {
+  const { enqueue, stopSpeaking } = await loadSpeech();
+  stopSpeaking();
   for (const el of elements) {
     const text = textOf(el);
     if (!text) continue;
@@ -39,12 +38,12 @@ function readAll(elements: Element[], fallbackLang: string, rate: number) {
 
 /** `screenKey` changes when the screen (or the form step) changes. */
 export function GuidedReader({ on, screenKey, lang }: { on: boolean; screenKey: string; lang: string }) {
-  const [rate] = useSpeechRate();
+  const rate = storedSpeechRate();
 
   useEffect(() => {
     if (!on) return;
     // After the screen has rendered: read what it asks.
-    const timer = setTimeout(() => readAll([...document.querySelectorAll(READ_ON_SCREEN)], lang, rate), 150);
+    const timer = setTimeout(() => void readAll([...document.querySelectorAll(READ_ON_SCREEN)], lang, rate), 150);
     return () => clearTimeout(timer);
   }, [on, screenKey, lang, rate]);
 
@@ -56,7 +55,7 @@ export function GuidedReader({ on, screenKey, lang }: { on: boolean; screenKey: 
       const summary = document.querySelector(READ_ON_ERROR);
       if (summary && !seen.has(summary)) {
         seen.add(summary);
-        readAll([summary], lang, rate);
+        void readAll([summary], lang, rate);
       }
     });
     observer.observe(document.body, { childList: true, subtree: true });

@@ -8,9 +8,8 @@
  * highlighted, and if no voice exists it is marked so for the agent.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { composeNumber, composeTemplate, type PromptPart } from '../../core/speech/compose.ts';
-import { say, stopSpeaking } from '../../speech/speak.ts';
-import { useSpeechRate } from '../../speech/hooks.ts';
+import type { PromptPart } from '../../core/speech/compose.ts';
+import { loadSpeech, stopSpeechIfLoaded, storedSpeechRate } from '../speech-lazy.ts';
 import { useLang } from '../i18n/context.tsx';
 import { idleConfig } from './idle-config.ts';
 import './speech.css';
@@ -19,7 +18,6 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as c
 
 export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): void }) {
   const { t, lang } = useLang();
-  const [rate] = useSpeechRate();
   const [warningUntil, setWarningUntil] = useState<number | null>(null);
   const [now, setNow] = useState(Date.now());
   const [speech, setSpeech] = useState<'idle' | 'speaking' | 'novoice'>('idle');
@@ -49,15 +47,18 @@ export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): v
     if (warningUntil == null) return;
     const seconds = Math.ceil((warningUntil - Date.now()) / 1000);
     const text = t('session.idleWarning', { count: seconds });
-    let parts: PromptPart[] | undefined;
-    try {
-      parts = composeTemplate('session.idleWarning', t('session.idleWarning', { count: seconds, skipInterpolation: true }), { count: composeNumber(seconds, lang) });
-    } catch {
-      parts = undefined; // no number pieces for this language: a voice reads the whole text
-    }
     let current = true;
     setSpeech('idle');
-    void say({ text, lang, rate, ...(parts ? { parts } : {}) }, () => current && setSpeech('speaking')).then((outcome) => {
+    // The speech layer and the composer load with the first warning, not at start-up.
+    void Promise.all([loadSpeech(), import('../../core/speech/compose.ts')]).then(async ([{ say }, { composeNumber, composeTemplate }]) => {
+      if (!current) return;
+      let parts: PromptPart[] | undefined;
+      try {
+        parts = composeTemplate('session.idleWarning', t('session.idleWarning', { count: seconds, skipInterpolation: true }), { count: composeNumber(seconds, lang) });
+      } catch {
+        parts = undefined; // no number pieces for this language: a voice reads the whole text
+      }
+      const outcome = await say({ text, lang, rate: storedSpeechRate(), ...(parts ? { parts } : {}) }, () => current && setSpeech('speaking'));
       if (!current) return;
       setSpeech(!outcome.spoken && outcome.error === 'language-unavailable' ? 'novoice' : 'idle');
     });
@@ -72,7 +73,7 @@ export function IdleGuard({ active, onExpire }: { active: boolean; onExpire(): v
     return () => {
       current = false;
       clearInterval(tick);
-      stopSpeaking(); // the warning was dismissed: stop reading it
+      stopSpeechIfLoaded(); // the warning was dismissed: stop reading it
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [warningUntil]);
