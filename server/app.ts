@@ -15,7 +15,8 @@ import { auditRoute } from './routes/audit.ts';
 import { catalogRoute } from './routes/catalog.ts';
 import { relayRoute } from './routes/relay.ts';
 import { requireDevice } from './http/device-auth.ts';
-import { endStaffSessionRoute, enrollRoute, listTerminalsRoute, openStaffSessionRoute, renewRoute, revokeTerminalRoute } from './routes/terminals.ts';
+import { endStaffSessionRoute, enrollRoute, heartbeatRoute, listTerminalsRoute, openStaffSessionRoute, renewRoute, revokeTerminalRoute } from './routes/terminals.ts';
+import { HEARTBEAT_PATH } from '../src/core/sync/heartbeat.ts';
 import type { RelayConfig } from '../src/core/auth/staff.ts';
 import { submitRoute, trackingRoute } from './routes/submissions.ts';
 import type { Db } from './store/db.ts';
@@ -34,9 +35,11 @@ export interface AppOptions {
   relay?: () => RelayConfig;
   /** Days a device token lives (the kiosk renews it at half-life); default 90. */
   tokenTtlDays?: number;
+  /** Minutes without a heartbeat before the dashboard shows a terminal as stale; default 30. */
+  staleAfterMinutes?: number;
 }
 
-export function createApp({ db, keys, version, staticDir, rateLimit, relay, tokenTtlDays }: AppOptions): Hono {
+export function createApp({ db, keys, version, staticDir, rateLimit, relay, tokenTtlDays, staleAfterMinutes }: AppOptions): Hono {
   const app = new Hono();
   const limiter = rateLimit && rateLimit.perMinute > 0 ? rateLimiter(rateLimit) : noRateLimit;
   app.use('*', securityHeaders);
@@ -45,9 +48,10 @@ export function createApp({ db, keys, version, staticDir, rateLimit, relay, toke
   app.get(API.health, (c) => c.json({ status: 'ok', store: db.kind, version } satisfies HealthResponse));
   // Everything below but enrollment needs an enrolled terminal's device token.
   app.use('/api/*', requireDevice(db, limiter));
-  const terminals = { db, limiter, ...(relay ? { relay } : {}), ...(tokenTtlDays ? { tokenTtlDays } : {}) };
+  const terminals = { db, limiter, ...(relay ? { relay } : {}), ...(tokenTtlDays ? { tokenTtlDays } : {}), ...(staleAfterMinutes ? { staleAfterMinutes } : {}) };
   app.post(API.enroll, enrollRoute(terminals));
   app.post(API.terminalToken, renewRoute(terminals));
+  app.post(HEARTBEAT_PATH, heartbeatRoute(terminals));
   app.post(API.staffSessions, openStaffSessionRoute(terminals));
   app.delete(API.staffSessions, endStaffSessionRoute(terminals));
   app.get(API.terminals, listTerminalsRoute(terminals));

@@ -18,6 +18,8 @@ export interface ServerConfig {
   rateLimitLoopback: boolean;
   /** Days a terminal's device token lives before the terminal must have renewed it. */
   tokenTtlDays: number;
+  /** Minutes without a heartbeat before a terminal shows as stale on the dashboard. */
+  staleAfterMinutes: number;
   version: string;
 }
 
@@ -58,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerMinute: nonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE),
     rateLimitLoopback: env.RATE_LIMIT_LOOPBACK === '1',
     tokenTtlDays: positiveDays(env.TOKEN_TTL_DAYS),
+    staleAfterMinutes: nonNegativeInteger('TERMINAL_STALE_MINUTES', env.TERMINAL_STALE_MINUTES, 30) || 30,
     version: packageVersion(),
   };
 }

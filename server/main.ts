@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     rateLimit: { perMinute: config.rateLimitPerMinute, limitLoopback: config.rateLimitLoopback },
     relay: await relayConfigSource(relayConfigPath()),
     tokenTtlDays: config.tokenTtlDays,
+    staleAfterMinutes: config.staleAfterMinutes,
     ...(hasKiosk ? { staticDir: config.staticDir } : {}),
   });
   const version = await catalogVersion(db);

@@ -15,6 +15,7 @@ import '@fontsource/noto-sans-tifinagh/tifinagh-400.css'; // only the Tifinagh l
 import './ui/styles.css';
 
 const LANG_KEY = 'relais.uiLanguage'; // the language choice only: no personal data
+const HEARTBEAT_EVERY_MS = 5 * 60_000;
 
 function applyDocumentLanguage(lang: UiLanguage): void {
   document.documentElement.lang = lang;
@@ -28,6 +29,7 @@ async function refreshCatalog(setState: (s: CatalogState) => void): Promise<void
   const [result] = await Promise.all([syncCatalog(db()), syncRelayConfig(db())]);
   if (result.kind !== 'failed') setState('ready');
   else setState(result.reason === 'offline' ? 'offline' : result.status === 401 ? 'unenrolled' : 'failed');
+  if (result.kind !== 'failed') void import('./data/heartbeat.ts').then((h) => h.sendHeartbeat(db()));
 }
 
 function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initialT: TFunction; sync: SyncRunner }) {
@@ -42,7 +44,14 @@ function Root({ initialLang, initialT, sync }: { initialLang: UiLanguage; initia
     sync.start().catch((error: unknown) => console.error('outbox sync could not start', error));
     const onOnline = () => void refreshCatalog(setCatalogState);
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    // The relay's dashboard hears from this terminal every few minutes while it is online.
+    const beat = setInterval(() => navigator.onLine && void import('./data/heartbeat.ts').then((h) => h.sendHeartbeat(db())), HEARTBEAT_EVERY_MS);
+    // Ask the browser not to evict this terminal's queue under storage pressure.
+    void navigator.storage?.persist?.().catch(() => false);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      clearInterval(beat);
+    };
   }, [sync]);
 
   const value = useMemo(

@@ -21,7 +21,8 @@ import { isStorableId } from '../http/text-rules.ts';
 import type { Db } from '../store/db.ts';
 import { isObject } from '../submissions/check-envelope.ts';
 import { checkStaffPin, endStaffSession, findStaffSession, openStaffSession, type PinCheck } from '../terminals/staff-auth.ts';
-import { enrollTerminal, listTerminals, renewDeviceToken, revokeTerminal } from '../terminals/terminal-store.ts';
+import { enrollTerminal, listTerminals, recordHeartbeat, renewDeviceToken, revokeTerminal } from '../terminals/terminal-store.ts';
+import { checkHeartbeat } from '../../src/core/sync/heartbeat.ts';
 
 const MAX_BODY = 4 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -31,7 +32,11 @@ export interface TerminalRouteOptions {
   limiter: RateLimiter;
   relay?: () => RelayConfig;
   tokenTtlDays?: number;
+  /** Minutes without a heartbeat after which the dashboard shows a terminal as stale. */
+  staleAfterMinutes?: number;
 }
+
+export const DEFAULT_STALE_MINUTES = 30;
 
 function pinProblem(check: Exclude<PinCheck, { ok: true }>): Response {
   if (check.reason === 'locked') {
@@ -128,14 +133,29 @@ export function endStaffSessionRoute({ db }: TerminalRouteOptions): Handler {
   };
 }
 
-export function listTerminalsRoute({ db, limiter, relay }: TerminalRouteOptions): Handler {
+export function listTerminalsRoute({ db, limiter, relay, staleAfterMinutes }: TerminalRouteOptions): Handler {
   return async (c) => {
     const terminal = requestTerminal(c);
     const limited = limiter.check(c, terminal.terminalId);
     if (limited) return limited;
     const supervisor = await supervisorOf(c, db, relay);
     if (supervisor instanceof Response) return supervisor;
-    return c.json({ terminals: await listTerminals(db, terminal.relayId) }, 200, NO_STORE);
+    return c.json({ terminals: await listTerminals(db, terminal.relayId), staleAfterMinutes: staleAfterMinutes ?? DEFAULT_STALE_MINUTES }, 200, NO_STORE);
+  };
+}
+
+/** POST /api/terminal/heartbeat: the calling terminal's counts, storage and versions. */
+export function heartbeatRoute({ db, limiter }: TerminalRouteOptions): Handler {
+  return async (c) => {
+    const terminal = requestTerminal(c);
+    const limited = limiter.check(c, terminal.terminalId);
+    if (limited) return limited;
+    const read = await readJson(c.req.raw, MAX_BODY);
+    if (!read.ok) return read.response;
+    const checked = checkHeartbeat(read.value);
+    if (!checked.ok) return problemResponse(422, 'invalid-request', { detail: checked.detail });
+    await recordHeartbeat(db, terminal.terminalId, checked.heartbeat);
+    return c.body(null, 204, NO_STORE);
   };
 }
 

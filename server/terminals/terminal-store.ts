@@ -3,6 +3,7 @@
  * it, revoke it, list a relay's terminals. Plain SQL with parameters only.
  */
 import type { DeviceToken, ProblemCode, TerminalSummary } from '../../src/core/sync/protocol.ts';
+import type { Heartbeat } from '../../src/core/sync/heartbeat.ts';
 import type { Queryable } from '../store/db.ts';
 import { newDeviceToken, tokenHash } from './tokens.ts';
 
@@ -122,8 +123,10 @@ export async function listTerminals(db: Queryable, relayId: string): Promise<Ter
     token_expires_at: Date;
     revoked_at: Date | null;
     revoked_by: string | null;
+    heartbeat: Heartbeat | null;
+    heartbeat_at: Date | null;
   }>(
-    `SELECT terminal_id, label, enrolled_at, enrolled_by, last_seen_at, token_expires_at, revoked_at, revoked_by
+    `SELECT terminal_id, label, enrolled_at, enrolled_by, last_seen_at, token_expires_at, revoked_at, revoked_by, heartbeat, heartbeat_at
        FROM terminals WHERE relay_id = $1 ORDER BY label, terminal_id`,
     [relayId],
   );
@@ -136,5 +139,12 @@ export async function listTerminals(db: Queryable, relayId: string): Promise<Ter
     tokenExpiresAt: r.token_expires_at.toISOString(),
     revokedAt: r.revoked_at?.toISOString() ?? null,
     revokedBy: r.revoked_by,
+    heartbeat: r.heartbeat,
+    heartbeatAt: r.heartbeat_at?.toISOString() ?? null,
   }));
+}
+
+/** Keeps a terminal's latest heartbeat (the dashboard shows only the latest). */
+export async function recordHeartbeat(db: Queryable, terminalId: string, heartbeat: Heartbeat, now = new Date()): Promise<void> {
+  await db.query('UPDATE terminals SET heartbeat = $2::jsonb, heartbeat_at = $3::timestamptz WHERE terminal_id = $1', [terminalId, JSON.stringify(heartbeat), now.toISOString()]);
 }

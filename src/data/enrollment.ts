@@ -37,6 +37,7 @@ export async function apiFetch(database: RelaisDb, path: string, init: RequestIn
   const headers = new Headers(init.headers);
   if (enrollment) headers.set('Authorization', `Bearer ${enrollment.token}`);
   const res = await fetch(baseUrl + path, { cache: 'no-store', ...init, headers });
+  if (res.ok) await noteContact(database);
   // Without a token a 401 only repeats what the state already says: not enrolled.
   if (res.status === 401 && enrollment) {
     const body = (await res.clone().json().catch(() => null)) as Partial<Problem> | null;
@@ -44,6 +45,16 @@ export async function apiFetch(database: RelaisDb, path: string, init: RequestIn
   }
   return res;
 }
+
+let lastNoted = 0;
+/** Notes (at most once a minute) that the server answered: the dashboard's "last sync". */
+async function noteContact(database: RelaisDb, now = Date.now()): Promise<void> {
+  if (now - lastNoted < 60_000) return;
+  lastNoted = now;
+  await setMeta(database, 'lastContactAt', new Date(now).toISOString());
+}
+
+export const lastContactAt = async (database: RelaisDb): Promise<string | null> => (await getMeta<string>(database, 'lastContactAt')) ?? null;
 
 export type EnrollResult =
   | { kind: 'enrolled'; enrollment: Enrollment }

@@ -29,10 +29,14 @@ export async function closeStaffSession(database: RelaisDb, session: StaffSessio
   await call(database, API.staffSessions, { method: 'DELETE', headers: { [STAFF_HEADER]: session.token } }, 204);
 }
 
-export async function relayTerminals(database: RelaisDb, session: StaffSession): Promise<ApiResult<TerminalSummary[]>> {
-  const result = await call<{ terminals: TerminalSummary[] }>(database, API.terminals, { headers: { [STAFF_HEADER]: session.token } }, 200);
-  return result.ok ? { ok: true, value: result.value.terminals } : result;
+export interface RelayTerminals {
+  terminals: TerminalSummary[];
+  /** Minutes without a heartbeat after which a terminal is shown as stale. */
+  staleAfterMinutes: number;
 }
+
+export const relayTerminals = (database: RelaisDb, session: StaffSession): Promise<ApiResult<RelayTerminals>> =>
+  call<RelayTerminals>(database, API.terminals, { headers: { [STAFF_HEADER]: session.token } }, 200);
 
 export const revokeRelayTerminal = (database: RelaisDb, session: StaffSession, terminalId: string) =>
   call<{ terminalId: string; status: 'revoked' | 'already-revoked' }>(

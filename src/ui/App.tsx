@@ -206,7 +206,19 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
       />
     );
   } else if (route.name === 'terminals' && staff?.role === 'supervisor') {
-    screen = <TerminalsScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
+    screen = (
+      <TerminalsScreen
+        supervisor={staff}
+        session={staffSession}
+        onSession={setStaffSession}
+        onBack={home}
+        onOpenQueue={() => setRoute({ name: 'outbox' })}
+        onSyncNow={async () => {
+          await syncNow();
+          await import('../data/heartbeat.ts').then((h) => h.sendHeartbeat(db()));
+        }}
+      />
+    );
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'outbox') {

@@ -162,4 +162,25 @@ describe.each(STORES)('terminals and device tokens (%s)', (kind) => {
     const own = await withDevice(app(), forwarder).request('/api/audit', json({ events: [auditEvent({ terminalId: 'relay-tafraout-02' })] }));
     expect(own.status).toBe(200);
   });
+
+  it("keeps each terminal's latest heartbeat for the supervisor's dashboard, and refuses a malformed one", async () => {
+    relay ??= await testRelayConfig();
+    const a = await enrolled('relay-tafraout-1');
+    const beat = {
+      queued: 3, sending: 0, needsAttention: 1, delivered: 12, oldestQueuedAt: '2026-11-20T08:00:00.000Z',
+      storageUsed: 5_000_000, storageQuota: 100_000_000, persisted: true, appVersion: '0.1.0', catalogVersion: 4, lastSyncAt: '2026-11-23T09:00:00.000Z',
+    };
+    const post = (body: unknown) => app().request('/api/terminal/heartbeat', json(body, bearer(a.token)));
+    expect((await post(beat)).status).toBe(204);
+    for (const bad of [{ ...beat, queued: -1 }, { ...beat, appVersion: '<script>' }, { ...beat, lastSyncAt: 'yesterday' }, { ...beat, persisted: 'yes' }, [beat], 'x']) {
+      const res = await post(bad);
+      expect([res.status, await codeOf(res)]).toEqual([422, 'invalid-request']);
+    }
+    expect((await app().request('/api/terminal/heartbeat', json(beat))).status).toBe(401); // a device token is required
+    const { token: staff } = (await (await session(a.token)).json()) as StaffSession;
+    const listed = (await (await app().request('/api/terminals', { headers: { ...bearer(a.token), 'X-Relais-Staff': staff } })).json()) as { terminals: TerminalSummary[]; staleAfterMinutes: number };
+    expect(listed.staleAfterMinutes).toBe(30);
+    expect(listed.terminals[0]!.heartbeat).toEqual(beat); // the malformed ones changed nothing
+    expect(Date.now() - Date.parse(listed.terminals[0]!.heartbeatAt!)).toBeLessThan(60_000);
+  });
 });

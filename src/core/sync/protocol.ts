@@ -68,6 +68,9 @@ export interface TerminalSummary {
   tokenExpiresAt: string;
   revokedAt: string | null;
   revokedBy: string | null;
+  /** The terminal's latest heartbeat (core/sync/heartbeat.ts) and when it came; null before the first. */
+  heartbeat: import('./heartbeat.ts').Heartbeat | null;
+  heartbeatAt: string | null;
 }
 
 export interface HealthResponse {

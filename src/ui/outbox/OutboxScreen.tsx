@@ -8,6 +8,7 @@ import { fallbackChain } from '../i18n/i18n.ts';
 import { dateFormat } from '../i18n/locale.ts';
 import { deliveryReasons } from './problem-text.ts';
 import { BackButton } from '../layout/BackButton.tsx';
+import { StorageStatus } from '../supervisor/StorageStatus.tsx';
 
 export function OutboxScreen({ onBack }: { onBack(): void }) {
   const { t, lang } = useLang();
@@ -20,6 +21,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
   return (
     <main class="screen outbox" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{t('outbox.title')}</h1>
+      <StorageStatus />
       {items?.length === 0 && <p>{t('outbox.empty')}</p>}
       <ul class="outbox-list">
         {items?.map((item) => {

@@ -11,6 +11,8 @@ import { db } from '../../data/db.ts';
 import { terminalId } from '../../data/meta.ts';
 import { openStaffSession, relayTerminals, revokeRelayTerminal, type ApiResult } from '../../data/supervisor-api.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { isStale, type Heartbeat } from '../../core/sync/heartbeat.ts';
+import { StorageStatus } from './StorageStatus.tsx';
 import { useLang } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
@@ -20,15 +22,55 @@ interface Props {
   session: StaffSession | null;
   onSession(session: StaffSession | null): void;
   onBack(): void;
+  onOpenQueue(): void;
+  onSyncNow(): Promise<void>;
 }
 
-export function TerminalsScreen({ supervisor, session, onSession, onBack }: Props) {
+/** What a terminal's last heartbeat says: its queue, storage and versions. */
+function HeartbeatFacts({ heartbeat: h, when }: { heartbeat: Heartbeat; when: { format(date: number): string } }) {
+  const { t } = useLang();
+  return (
+    <dl class="heartbeat" data-queued={h.queued} data-needs-attention={h.needsAttention}>
+      <div>
+        <dt>{t('dashboard.queued')}</dt>
+        <dd>{t('dashboard.counts', { queued: h.queued, sending: h.sending, attention: h.needsAttention })}</dd>
+      </div>
+      {h.oldestQueuedAt && (
+        <div>
+          <dt>{t('dashboard.oldest')}</dt>
+          <dd>{when.format(Date.parse(h.oldestQueuedAt))}</dd>
+        </div>
+      )}
+      {h.storageQuota !== null && h.storageUsed !== null && (
+        <div>
+          <dt>{t('dashboard.storageShort')}</dt>
+          <dd>
+            {Math.round((h.storageUsed / h.storageQuota) * 100)} % · {h.persisted ? t('dashboard.persisted') : t('dashboard.notPersisted')}
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('dashboard.versions')}</dt>
+        <dd dir="ltr">
+          {h.appVersion} · {t('dashboard.catalog', { version: h.catalogVersion ?? '—' })}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('dashboard.lastSync')}</dt>
+        <dd>{h.lastSyncAt ? when.format(Date.parse(h.lastSyncAt)) : '—'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpenQueue, onSyncNow }: Props) {
   const { t, lang } = useLang();
   const own = useLiveQuery(() => terminalId(db()), []);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
+  const [staleAfter, setStaleAfter] = useState(30);
   const [confirming, setConfirming] = useState<TerminalSummary | null>(null);
   const when = dateFormat(lang, { show: 'date-time' });
 
@@ -40,14 +82,23 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack }: Prop
 
   const load = async (current: StaffSession) => {
     const result = await relayTerminals(db(), current);
-    if (result.ok) setTerminals(result.value);
-    else failure(result);
+    if (result.ok) {
+      setTerminals(result.value.terminals);
+      setStaleAfter(result.value.staleAfterMinutes);
+    } else failure(result);
   };
 
   useEffect(() => {
     if (session) void load(session);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
+
+  const syncAndReload = async () => {
+    setBusy(true);
+    await onSyncNow();
+    setBusy(false);
+    if (session) await load(session);
+  };
 
   const confirmPin = async () => {
     setBusy(true);
@@ -73,6 +124,18 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack }: Prop
   return (
     <main class="screen terminals" aria-labelledby="terminals-title">
       <h1 id="terminals-title">{t('terminals.title')}</h1>
+      <section class="this-terminal" aria-labelledby="this-terminal-title">
+        <h2 id="this-terminal-title">{t('dashboard.thisTerminal')}</h2>
+        <StorageStatus />
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={onOpenQueue}>
+            {t('dashboard.queue')}
+          </button>
+          <button type="button" class="button secondary" disabled={busy} onClick={() => void syncAndReload()}>
+            {t('sync.now')}
+          </button>
+        </div>
+      </section>
       {!session && (
         <form
           class="enroll-form"
@@ -100,7 +163,13 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack }: Prop
       {session && terminals && terminals.length > 0 && (
         <ul class="terminal-list">
           {terminals.map((terminal) => (
-            <li key={terminal.terminalId} class="terminal-item" data-terminal={terminal.terminalId} data-revoked={terminal.revokedAt !== null}>
+            <li
+              key={terminal.terminalId}
+              class={`terminal-item${!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) ? ' stale' : ''}`}
+              data-terminal={terminal.terminalId}
+              data-revoked={terminal.revokedAt !== null}
+              data-stale={!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now())}
+            >
               <span class="label">
                 {terminal.label}
                 {terminal.terminalId === own && ` (${t('terminals.thisOne')})`}
@@ -110,6 +179,10 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack }: Prop
               </span>
               <span class="hint">{t('terminals.enrolled', { date: when.format(Date.parse(terminal.enrolledAt)), by: terminal.enrolledBy })}</span>
               <span class="hint">{terminal.lastSeenAt ? t('terminals.lastSeen', { date: when.format(Date.parse(terminal.lastSeenAt)) }) : t('terminals.neverSeen')}</span>
+              {!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) && (
+                <span class="badge warning">{t('dashboard.stale', { minutes: staleAfter })}</span>
+              )}
+              {terminal.heartbeat && <HeartbeatFacts heartbeat={terminal.heartbeat} when={when} />}
               <span class="badge">
                 {terminal.revokedAt ? t('terminals.revokedState', { date: when.format(Date.parse(terminal.revokedAt)), by: terminal.revokedBy ?? '' }) : t('terminals.active')}
               </span>
