@@ -14,6 +14,7 @@ import type { KeyRing } from './keys/key-ring.ts';
 import { auditRoute } from './routes/audit.ts';
 import { catalogRoute } from './routes/catalog.ts';
 import { relayRoute } from './routes/relay.ts';
+import { clipAudioRoute, manifestRoute, publishClipRoute } from './routes/speech.ts';
 import { requireDevice } from './http/device-auth.ts';
 import { endStaffSessionRoute, enrollRoute, heartbeatRoute, listTerminalsRoute, openStaffSessionRoute, renewRoute, revokeTerminalRoute } from './routes/terminals.ts';
 import { HEARTBEAT_PATH } from '../src/core/sync/heartbeat.ts';
@@ -61,6 +62,10 @@ export function createApp({ db, keys, version, staticDir, rateLimit, relay, toke
   app.get(`${API.submissions}/:trackingCode`, trackingRoute(db, limiter));
   app.post(API.audit, auditRoute(db, limiter));
   if (relay) app.get(API.relay, relayRoute(relay));
+  const speech = { db, limiter, ...(relay ? { relay } : {}) };
+  app.post(API.speechClips, publishClipRoute(speech));
+  app.get(API.speechManifest, manifestRoute(speech));
+  app.get(`${API.speechClips}/:language/:key`, clipAudioRoute(speech));
   app.all('/api/*', () => problemResponse(404, 'not-found'));
   if (staticDir) app.use('*', kioskFiles(staticDir));
 

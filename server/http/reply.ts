@@ -39,6 +39,7 @@ const TITLES: Record<ProblemCode, string> = {
   'not-a-supervisor': 'Only a supervisor may do this',
   'staff-session-required': 'A supervisor session opened on this terminal is required',
   'enrollment-unavailable': 'This server has no relay configuration to enrol terminals with',
+  'invalid-speech-clip': 'The recorded prompt is not valid',
 };
 
 export function jsonReply(status: number, value: unknown): Reply {

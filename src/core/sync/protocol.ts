@@ -14,6 +14,8 @@ export const API = {
   terminalToken: '/api/terminal/token', // POST: a fresh device token for the calling terminal (renewal)
   staffSessions: '/api/staff/sessions', // POST StaffSessionRequest; DELETE ends the session named by STAFF_HEADER
   terminals: '/api/terminals', // GET (supervisor session): the relay's terminals; POST /api/terminals/:id/revoke
+  speechClips: '/api/speech/clips', // POST PublishClipRequest (core/speech/manifest.ts); GET /api/speech/clips/:language/:key: the audio
+  speechManifest: '/api/speech/manifest', // GET: SpeechManifest, every published clip
 } as const;
 
 /**
@@ -187,7 +189,8 @@ export type ProblemCode =
   | 'staff-locked' // too many wrong PINs: wait (429, with Retry-After)
   | 'not-a-supervisor' // the member may not do this (403)
   | 'staff-session-required' // a supervisor's session token is missing, expired or of another terminal (401)
-  | 'enrollment-unavailable'; // this server has no relay configuration (503)
+  | 'enrollment-unavailable' // this server has no relay configuration (503)
+  | 'invalid-speech-clip'; // a published recording with a bad language, key, text hash, type or audio (422)
 
 /** RFC 9457 problem details, with our machine-readable extensions. */
 export interface Problem {
