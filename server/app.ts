@@ -20,6 +20,7 @@ import { endStaffSessionRoute, enrollRoute, heartbeatRoute, listTerminalsRoute, 
 import { HEARTBEAT_PATH } from '../src/core/sync/heartbeat.ts';
 import type { RelayConfig } from '../src/core/auth/staff.ts';
 import { submitRoute, trackingRoute } from './routes/submissions.ts';
+import { attachmentChunkRoute, attachmentStatusRoute } from './routes/attachments.ts';
 import type { Db } from './store/db.ts';
 
 export interface AppOptions {
@@ -59,6 +60,8 @@ export function createApp({ db, keys, version, staticDir, rateLimit, relay, toke
   app.post(`${API.terminals}/:id/revoke`, revokeTerminalRoute(terminals));
   app.get(API.catalog, catalogRoute(db, keys, limiter));
   app.post(API.submissions, submitRoute(db, keys, limiter));
+  app.put(`${API.submissions}/:id/attachments/:attachmentId`, attachmentChunkRoute(db, limiter));
+  app.get(`${API.submissions}/:id/attachments/:attachmentId`, attachmentStatusRoute(db, limiter));
   app.get(`${API.submissions}/:trackingCode`, trackingRoute(db, limiter));
   app.post(API.audit, auditRoute(db, limiter));
   if (relay) app.get(API.relay, relayRoute(relay));

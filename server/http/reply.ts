@@ -39,6 +39,10 @@ const TITLES: Record<ProblemCode, string> = {
   'not-a-supervisor': 'Only a supervisor may do this',
   'staff-session-required': 'A supervisor session opened on this terminal is required',
   'enrollment-unavailable': 'This server has no relay configuration to enrol terminals with',
+  'attachments-incomplete': 'Some attachments of this application are not uploaded whole yet; upload them, then retry',
+  'attachment-mismatch': 'An uploaded attachment does not open or does not match its reference',
+  'upload-offset-mismatch': 'This chunk does not start where the upload stands',
+  'attachment-too-large': 'The attachment is too large',
   'invalid-speech-clip': 'The recorded prompt is not valid',
 };
 

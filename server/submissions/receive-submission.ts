@@ -19,6 +19,7 @@ import { checkEnvelope } from './check-envelope.ts';
 import { claimKey, completeKey, releaseKey } from './idempotency.ts';
 import { openPayload, type ReceivedApplication } from './open-payload.ts';
 import { storeSubmission } from './store-submission.ts';
+import { attachmentRefProblem, openAttachments, storeAttachments } from '../attachments/receive-attachments.ts';
 
 /** Why the application cannot be accepted, or null when it can. */
 async function rejection(db: Db, application: ReceivedApplication): Promise<Reply | null> {
@@ -31,7 +32,8 @@ async function rejection(db: Db, application: ReceivedApplication): Promise<Repl
   // application finally got through: it may have waited offline for days.
   const today = isoDateIn(new Date(application.submittedAt));
   const errors = validateAnswers(form.definition, answers, { today, strict: true });
-  return errors.length > 0 ? problemReply(422, 'invalid-answers', { errors }) : null;
+  if (errors.length > 0) return problemReply(422, 'invalid-answers', { errors });
+  return attachmentRefProblem(form.definition, application);
 }
 
 async function accept(db: Db, keys: KeyRing, key: string, body: unknown, requestHash: string, receivedFrom: string | null): Promise<Reply> {
@@ -41,6 +43,11 @@ async function accept(db: Db, keys: KeyRing, key: string, body: unknown, request
   if (!opened.ok) return opened.reply;
   const rejected = await rejection(db, opened.application);
   if (rejected) return rejected;
+  // Photos and signatures: uploaded whole, opened and matching their references. An
+  // application already stored (its key purged, the kiosk resending) took them then.
+  const [known] = await db.query('SELECT 1 FROM submissions WHERE id = $1', [opened.application.id]);
+  const files = known ? { ok: true as const, attachments: [] } : await openAttachments(db, keys, opened.application);
+  if (!files.ok) return files.reply;
   const receivedAt = new Date();
   return db.transaction(async (tx) => {
     const outcome = await storeSubmission(tx, opened.application, requestHash, receivedAt, receivedFrom);
@@ -48,6 +55,7 @@ async function accept(db: Db, keys: KeyRing, key: string, body: unknown, request
     if (outcome.kind === 'stored') {
       const { id, terminalId, serviceId } = opened.application;
       await recordServerEvent(tx, { action: 'delivered', applicationId: id, terminalId, serviceId, at: receivedAt });
+      await storeAttachments(tx, id, files.attachments);
     }
     const reply = jsonReply(201, outcome.receipt);
     await completeKey(tx, key, reply.status, reply.body);

@@ -1,4 +1,14 @@
 import type { Answers, ServiceDefinition } from '../core/forms/types.ts';
+import type { AttachmentRef } from '../core/sync/protocol.ts';
+
+/**
+ * A photo or signature in a draft: its reference and the image itself (base64url, so the
+ * draft stays one JSON value encrypted under the session key like every answer).
+ */
+export interface DraftAttachment {
+  ref: AttachmentRef;
+  data: string;
+}
 
 /**
  * An application being filled. It keeps the definition it was started on, so a draft
@@ -15,6 +25,8 @@ export interface Draft {
   updatedAt: number; // epoch ms
   consentVersion?: string; // the consent notice the citizen accepted before answering
   assistedBy?: string; // the agent helping, when one is signed in
+  /** Photos and signatures by attachment id; an answer names the one it uses. */
+  attachments?: Record<string, DraftAttachment>;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Sealing and queueing a finished draft. Its own module, loaded when the citizen presses
  * submit, so the HPKE code is not start-up JavaScript.
  */
-import { buildSealedSubmission } from '../core/outbox/build-submission.ts';
+import { buildSealedSubmissionWithAttachments } from '../core/outbox/build-submission.ts';
+import { decodeBase64Url } from '../core/crypto/base64url.ts';
 import { newOutboxItem } from '../core/outbox/state-machine.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
 import { trackingCodeFor } from '../core/ids/tracking-code.ts';
@@ -29,8 +30,10 @@ export async function submitDraft(database: RelaisDb, draft: Draft): Promise<Out
   const sealing = await getMeta<SealingKey>(database, 'sealingKey');
   if (!sealing) throw new NoSealingKeyError();
   const terminal = await terminalId(database);
-  const request = await buildSealedSubmission(draft, terminal, new Date().toISOString(), sealing);
-  const item = newOutboxItem(request, await trackingCodeFor(draft.id, crypto.subtle), Date.now());
+  // Each photo and signature is sealed on its own: the outbox holds only ciphertext.
+  const attachments = Object.values(draft.attachments ?? {}).map((a) => ({ ref: a.ref, bytes: decodeBase64Url(a.data) }));
+  const { request, attachments: sealed } = await buildSealedSubmissionWithAttachments({ ...draft, attachments }, terminal, new Date().toISOString(), sealing);
+  const item = newOutboxItem(request, await trackingCodeFor(draft.id, crypto.subtle), Date.now(), sealed);
   const stored = await database.transaction('rw', [database.outbox, database.drafts, database.meta, database.audit], async () => {
     // add, not put: a second tap on "submit" must not overwrite a queued application.
     const existing = await database.outbox.get(item.id);

@@ -70,9 +70,11 @@ export class SyncRunner {
     const report = await navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
       if (!lock) return null; // another tab is syncing
       await renewTokenIfDue(this.database);
+      const transport = httpTransport(this.database);
       return runSyncPass({
         store: outboxStore(this.database),
-        transport: httpTransport(this.database),
+        transport,
+        attachments: transport,
         now: Date.now,
         random: Math.random,
         lanes: 2,

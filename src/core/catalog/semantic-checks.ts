@@ -22,6 +22,7 @@ const APPLIES_TO: Partial<Record<keyof FieldDefinition, FieldType[]>> = {
   options: ['choice', 'multichoice'],
   minItems: ['multichoice'],
   maxItems: ['multichoice'],
+  maxBytes: ['photo', 'signature'],
 };
 
 export function semanticErrors(def: ServiceDefinition): string[] {

@@ -92,6 +92,8 @@ function readContent(plaintext: Uint8Array<ArrayBuffer>): SealedContent {
   const content: SealedContent = { answers: value.answers as Answers };
   if (typeof value.assistedBy === 'string') content.assistedBy = value.assistedBy;
   if (typeof value.consentVersion === 'string') content.consentVersion = value.consentVersion;
+  // Attachment references are judged by the reader (core/attachments/refs.ts readAttachmentRefs).
+  if (value.attachments !== undefined) content.attachments = value.attachments as SealedContent['attachments'];
   return content;
 }
 

@@ -23,7 +23,9 @@ export type FieldType =
   | 'yesno'
   | 'phone' // Moroccan phone number
   | 'cnie' // national ID card number
-  | 'document'; // placeholder for a photo/document; the skeleton records how it will be provided
+  | 'document' // placeholder for a photo/document; the skeleton records how it will be provided
+  | 'photo' // a photo taken or picked on the kiosk; the answer is its attachment id (a UUID)
+  | 'signature'; // a signature drawn on the screen; the answer is its attachment id (a UUID)
 
 export interface ChoiceOption {
   value: string;
@@ -77,6 +79,8 @@ export interface FieldDefinition {
    * that document is no longer on the receipt's list of documents still to bring.
    */
   providesDocument?: string;
+  /** photo / signature: the largest image accepted, in bytes (default DEFAULT_MAX_ATTACHMENT_BYTES). */
+  maxBytes?: number;
 }
 
 /** Parts of an ID card's MRZ a field can be prefilled from. `fullName` is given names then surname. */

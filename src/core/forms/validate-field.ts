@@ -8,6 +8,7 @@ import { normalizeCnie } from './cnie.ts';
 import { isEmpty } from './conditions.ts';
 import { isIsoDate, resolveDateBound } from './dates.ts';
 import { isDocumentProvision } from './document.ts';
+import { isUuid } from '../ids/uuid.ts';
 import { compilePattern } from './pattern.ts';
 import { normalizeMoroccanPhone } from './phone.ts';
 import type { ErrorCode, FieldDefinition, FieldError } from './types.ts';
@@ -80,6 +81,14 @@ const checks: Record<FieldDefinition['type'], Check> = {
   document(_field, value) {
     if (typeof value !== 'string') return ['wrong-type'];
     return isDocumentProvision(value) ? null : ['invalid-choice', { value }];
+  },
+  // The image itself is checked where its bytes are: sealed references on the server
+  // (core/attachments/refs.ts), the capture on the kiosk.
+  photo(_field, value) {
+    return isUuid(value) ? null : ['wrong-type'];
+  },
+  signature(_field, value) {
+    return isUuid(value) ? null : ['wrong-type'];
   },
 };
 

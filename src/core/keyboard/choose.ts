@@ -60,6 +60,8 @@ export function keyboardFor(type: FieldType, lang: string): KeyboardPlan | null 
     case 'multichoice':
     case 'yesno':
     case 'document':
+    case 'photo':
+    case 'signature':
       return null;
   }
 }

@@ -6,7 +6,9 @@
 import { sealContent } from '../crypto/envelope.ts';
 import { normalizeAnswers } from '../forms/normalize.ts';
 import type { Answers, ServiceDefinition } from '../forms/types.ts';
-import type { SealedContent, SealingKey, SubmissionRequest } from '../sync/protocol.ts';
+import type { AttachmentRef, SealedContent, SealingKey, SubmissionRequest } from '../sync/protocol.ts';
+import { sealAttachment } from '../attachments/seal.ts';
+import type { OutboxAttachment } from './types.ts';
 
 export interface FinishedDraft {
   id: string;
@@ -16,6 +18,8 @@ export interface FinishedDraft {
   createdAt: string;
   consentVersion?: string;
   assistedBy?: string;
+  /** The images the answers name, with their references (core/attachments/seal.ts attachmentRef). */
+  attachments?: Array<{ ref: AttachmentRef; bytes: Uint8Array }>;
 }
 
 export function submissionContent(draft: FinishedDraft): SealedContent {
@@ -25,6 +29,10 @@ export function submissionContent(draft: FinishedDraft): SealedContent {
   };
   if (draft.consentVersion) content.consentVersion = draft.consentVersion;
   if (draft.assistedBy) content.assistedBy = draft.assistedBy;
+  // Only the images an answer still names (a retaken photo leaves its old one behind).
+  const named = new Set(Object.values(content.answers).filter((v): v is string => typeof v === 'string'));
+  const refs = (draft.attachments ?? []).map((a) => a.ref).filter((r) => named.has(r.id) && content.answers[r.field] === r.id);
+  if (refs.length > 0) content.attachments = refs;
   return content;
 }
 
@@ -39,4 +47,23 @@ export async function buildSealedSubmission(draft: FinishedDraft, terminalId: st
     submittedAt,
     payload: await sealContent(submissionContent(draft), key, draft.id),
   };
+}
+
+/**
+ * The request and each attachment sealed on its own (associated data: application id and
+ * attachment id), for the outbox: only ciphertext leaves this function.
+ */
+export async function buildSealedSubmissionWithAttachments(
+  draft: FinishedDraft,
+  terminalId: string,
+  submittedAt: string,
+  key: SealingKey,
+): Promise<{ request: SubmissionRequest; attachments: OutboxAttachment[] }> {
+  const request = await buildSealedSubmission(draft, terminalId, submittedAt, key);
+  const kept = new Set((submissionContent(draft).attachments ?? []).map((r) => r.id));
+  const attachments: OutboxAttachment[] = [];
+  for (const { ref, bytes } of draft.attachments ?? []) {
+    if (kept.has(ref.id)) attachments.push({ id: ref.id, sealed: await sealAttachment(bytes, key, draft.id, ref.id) });
+  }
+  return { request, attachments };
 }

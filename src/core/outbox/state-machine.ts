@@ -21,8 +21,9 @@ function expect(item: OutboxItem, from: OutboxStatus, to: OutboxStatus): void {
   if (item.status !== from) throw new OutboxTransitionError(item.status, to);
 }
 
-export function newOutboxItem(request: SubmissionRequest, trackingCode: string, now: number): OutboxItem {
+export function newOutboxItem(request: SubmissionRequest, trackingCode: string, now: number, attachments: OutboxItem['attachments'] = []): OutboxItem {
   return {
+    ...(attachments.length > 0 ? { attachments } : {}),
     id: request.id,
     status: 'queued',
     request,
@@ -41,7 +42,7 @@ export function markSending(item: OutboxItem, now: number): OutboxItem {
 
 export function markDelivered(item: OutboxItem, receipt: SubmissionReceipt, now: number): OutboxItem {
   expect(item, 'sending', 'delivered');
-  const { lastError: _dropped, ...rest } = item;
+  const { lastError: _dropped, attachments: _sealedFiles, ...rest } = item;
   const { payload: _sealed, ...receiptOnly } = item.request; // purged once acknowledged (law 09-08: keep no longer than needed)
   return { ...rest, request: receiptOnly, status: 'delivered', receipt, trackingCode: receipt.trackingCode, trackingConfirmed: true, deliveredAt: now };
 }

@@ -10,10 +10,13 @@ import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay, type RetryPolicy } f
 import { markDelivered, markRejected, markRetry, markSending, recoverInterrupted } from './state-machine.ts';
 import type { OutboxItem } from './types.ts';
 import type { SubmissionTransport } from '../sync/transport.ts';
+import { uploadSealedAttachment, type AttachmentTransport } from '../attachments/upload.ts';
 
 export interface SyncDeps {
   store: OutboxStore;
   transport: SubmissionTransport;
+  /** Uploads sealed attachments before their application is posted; needed when items carry any. */
+  attachments?: AttachmentTransport;
   now: () => number;
   random: () => number;
   policy?: RetryPolicy;
@@ -37,6 +40,14 @@ async function attempt(deps: SyncDeps, item: OutboxItem): Promise<DeliveryOutcom
   // Only a delivered item has no payload, and delivered items are never sent again.
   if (!payload) return { kind: 'rejected', error: { kind: 'rejected', code: 'missing-payload' } };
   try {
+    for (const attachment of item.attachments ?? []) {
+      if (!deps.attachments) return { kind: 'rejected', error: { kind: 'rejected', code: 'no-attachment-transport' } };
+      const uploaded = await uploadSealedAttachment(deps.attachments, item.id, attachment.id, attachment.sealed);
+      if (!uploaded.ok) {
+        const { status, body, retryAfter } = uploaded.response;
+        return classifyResponse(status >= 200 && status < 300 ? 502 : status, body, parseRetryAfter(retryAfter, deps.now()));
+      }
+    }
     const res = await deps.transport.submit({ ...item.request, payload }, item.id);
     return classifyResponse(res.status, res.body, parseRetryAfter(res.retryAfter, deps.now()));
   } catch {

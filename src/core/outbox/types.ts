@@ -36,4 +36,15 @@ export interface OutboxItem {
   lastError?: DeliveryError;
   receipt?: SubmissionReceipt;
   deliveredAt?: number;
+  /**
+   * The photos and signatures, each sealed on its own (`enc ‖ ciphertext`, see
+   * core/attachments/seal.ts): only ciphertext. Uploaded in chunks before the request is
+   * posted; dropped with the payload once the server acknowledged the application.
+   */
+  attachments?: OutboxAttachment[];
+}
+
+export interface OutboxAttachment {
+  id: string; // the attachment's UUID (also in the sealed answers)
+  sealed: Uint8Array<ArrayBuffer>;
 }

@@ -139,6 +139,8 @@ export interface SealedContent {
   assistedBy?: string;
   /** The consent notice version the citizen accepted (law 09-08). */
   consentVersion?: string;
+  /** The photos and signatures the answers name (each sealed and uploaded on its own). */
+  attachments?: AttachmentRef[];
 }
 
 export const HPKE_INFO = 'relais application v1';
@@ -190,6 +192,10 @@ export type ProblemCode =
   | 'not-a-supervisor' // the member may not do this (403)
   | 'staff-session-required' // a supervisor's session token is missing, expired or of another terminal (401)
   | 'enrollment-unavailable' // this server has no relay configuration (503)
+  | 'attachments-incomplete' // the submission names attachments the server does not hold whole yet: upload, then retry (409)
+  | 'attachment-mismatch' // an uploaded attachment does not open, or its size or SHA-256 differs from the reference (422)
+  | 'upload-offset-mismatch' // a chunk that does not start where the upload stands; `detail` and the body's `received` say where (409)
+  | 'attachment-too-large' // larger than MAX_SEALED_ATTACHMENT_BYTES (413)
   | 'invalid-speech-clip'; // a published recording with a bad language, key, text hash, type or audio (422)
 
 /** RFC 9457 problem details, with our machine-readable extensions. */
@@ -240,3 +246,49 @@ export const MAX_AUDIT_BYTES = 256 * 1024;
 
 /** Largest submission body the server accepts, in bytes (413 above). */
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
+
+/**
+ * Attachments (photos, signatures). A photo or signature answer is the attachment's id (a
+ * UUID); the sealed content lists each one with what the server checks once it opened the
+ * bytes. Each attachment is sealed on its own (core/crypto sealBytes, associated data
+ * `attachmentAad(applicationId, attachmentId)`), to the same key as the payload, and
+ * uploaded as `enc ‖ ciphertext` in chunks before the submission is posted:
+ *
+ * - `PUT /api/submissions/:id/attachments/:attachmentId` with
+ *   `Content-Range: bytes <start>-<end>/<total>` and the chunk as application/octet-stream:
+ *   200 `AttachmentUploadStatus`. A chunk must start where the upload stands (else 409
+ *   'upload-offset-mismatch' with the status in the body); a chunk already held is 200.
+ * - `GET` the same path: 200 `AttachmentUploadStatus` (how many bytes the server holds), 404
+ *   when it holds none, so a dropped upload resumes where it stopped.
+ * - `POST /api/submissions` while an attachment is missing or partial: 409
+ *   'attachments-incomplete' (the kiosk retries); a whole one that does not open or match
+ *   its reference: 422 'attachment-mismatch'.
+ */
+export interface AttachmentRef {
+  id: string; // UUID, the answer's value
+  field: string; // the photo or signature field it answers
+  mediaType: AttachmentMediaType;
+  size: number; // bytes of the plaintext image
+  sha256: string; // lower-case hex SHA-256 of the plaintext image
+}
+export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
+export interface AttachmentUploadStatus {
+  received: number; // bytes held, from the start
+  total: number; // the sealed size announced by the first chunk
+  complete: boolean;
+}
+
+export const attachmentPath = (applicationId: string, attachmentId: string): string => `${API.submissions}/${applicationId}/attachments/${attachmentId}`;
+/** enc (an uncompressed P-256 point) before the ciphertext, and AES-GCM's tag after it. */
+export const SEALED_ATTACHMENT_OVERHEAD = 65 + 16;
+/** Largest plaintext attachment when the field sets no maxBytes. */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+/** Largest sealed attachment the server takes (a field's maxBytes may not exceed it). */
+export const MAX_SEALED_ATTACHMENT_BYTES = 8 * 1024 * 1024;
+/** The kiosk's chunk size, and the largest chunk the server accepts in one request. */
+export const ATTACHMENT_CHUNK_BYTES = 64 * 1024;
+export const MAX_ATTACHMENT_CHUNK_BYTES = 256 * 1024;
+/** Most attachments one application may carry. */
+export const MAX_ATTACHMENTS = 10;
