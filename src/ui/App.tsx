@@ -32,6 +32,8 @@ import { GuidedReader } from './session/GuidedReader.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
+import { stopAllCameras } from './scan/camera.ts';
+import { parseTrackingUrl } from '../core/ids/track-url.ts';
 import type { UpdateOffer } from './pwa/service-worker.ts';
 
 // Screens most citizens never see: fetched when first shown (precached for offline use).
@@ -40,8 +42,19 @@ const EnrollScreen = lazyComponent(() => import('./enroll/EnrollScreen.tsx').the
 const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen.tsx').then((m) => m.TerminalsScreen));
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
+// Tracking an application: the scanner (zxing, in a worker) is fetched only when a scan starts.
+const ScanScreen = lazyComponent(() => import('./scan/ScanScreen.tsx').then((m) => m.ScanScreen));
+const TrackStatusScreen = lazyComponent(() => import('./track/TrackStatusScreen.tsx').then((m) => m.TrackStatusScreen));
 
-type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
+
+/** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
+function startRoute(): Route {
+  const link = parseTrackingUrl(location.search);
+  if (!link) return { name: 'welcome' };
+  history.replaceState(history.state, '', location.pathname); // a reload or the next session starts as usual
+  return { name: 'track', code: link.trackingCode };
+}
 
 export type CatalogState = 'loading' | 'ready' | 'failed' | 'offline' | 'unenrolled';
 
@@ -57,7 +70,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   const { t, lang, setLang } = useLang();
   const loc = useLocalized();
   // Each session starts with the choice of language.
-  const [route, setRoute] = useState<Route>({ name: 'welcome' });
+  const [route, setRoute] = useState<Route>(startRoute);
   const [pickingLanguage, setPickingLanguage] = useState(false);
   // Reading and display help, for this citizen's session only.
   const [display, setDisplay] = useState<DisplayPrefs>(DEFAULT_DISPLAY);
@@ -104,6 +117,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     const wiped = await endSession(db());
     for (const id of wiped) await appendAudit(db(), { actor: staff?.id ?? 'citizen', action: reason === 'left' ? 'discarded' : 'wiped', applicationId: id });
     stopSpeechIfLoaded();
+    stopAllCameras();
     if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
@@ -221,6 +235,10 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     );
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
+  } else if (route.name === 'scan') {
+    screen = <ScanScreen onBack={home} onTrack={(code) => setRoute({ name: 'track', code })} />;
+  } else if (route.name === 'track') {
+    screen = <TrackStatusScreen trackingCode={route.code} onBack={home} onScanAgain={() => setRoute({ name: 'scan' })} />;
   } else if (route.name === 'outbox') {
     screen = <OutboxScreen onBack={home} />;
   } else {
@@ -245,6 +263,11 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
             </button>
           </div>
         )}
+        <div class="actions track-actions">
+          <button type="button" class="button secondary" data-testid="track-open" onClick={() => setRoute({ name: 'scan' })}>
+            {t('scan.open')}
+          </button>
+        </div>
         <ServiceList services={services} catalogState={catalogState} onPick={(service) => setRoute({ name: 'intro', service })} />
       </>
     );
