@@ -28,6 +28,8 @@ async function refreshCatalog(setState: (s: CatalogState) => void): Promise<void
   const { syncRelayConfig } = await import('./data/relay-sync.ts');
   const [result] = await Promise.all([syncCatalog(db()), syncRelayConfig(db())]);
   if (result.kind !== 'failed') setState('ready');
+  // Recorded prompts published from other terminals come with the catalog (loaded only now).
+  if (result.kind !== 'failed') void import('./speech/clip-sync.ts').then((s) => s.syncSpeechClips(db())).catch((e: unknown) => console.warn('speech clips not synced', e));
   else setState(result.reason === 'offline' ? 'offline' : result.status === 401 ? 'unenrolled' : 'failed');
   if (result.kind !== 'failed') void import('./data/heartbeat.ts').then((h) => h.sendHeartbeat(db()));
 }

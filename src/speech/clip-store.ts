@@ -7,7 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import { clipStatus, type ClipMeta, type ClipStatus } from '../core/speech/select.ts';
 import { spokenLanguage } from '../core/speech/lang.ts';
 import { decodePack, encodePack, type PackClip } from '../core/speech/pack.ts';
-import { speechTextHash } from '../core/speech/text.ts';
+import { fnv1a64, speechTextHash } from '../core/speech/text.ts';
 
 export interface StoredClip extends ClipMeta {
   /** The text as it was when recorded (the studio shows it beside the current one). */
@@ -16,6 +16,10 @@ export interface StoredClip extends ClipMeta {
   audio: ArrayBuffer;
   durationMs?: number;
   recordedAt: number;
+  /** fnv1a64 of the audio (clips stored before it existed have none): what publishing compares. */
+  audioHash?: string;
+  /** Staff id of the agent who recorded it, when known. */
+  recordedBy?: string;
 }
 
 export interface NewClip {
@@ -27,6 +31,7 @@ export interface NewClip {
   audio: ArrayBuffer | Uint8Array;
   durationMs?: number;
   recordedAt?: number;
+  recordedBy?: string;
 }
 
 export class SpeechDb extends Dexie {
@@ -50,15 +55,18 @@ export class ClipStore {
     if (!clip.key || !clip.text.trim()) throw new Error('a clip needs a key and the text it speaks');
     if (clip.audio.byteLength === 0) throw new Error(`the clip for ${clip.key} has no audio`);
     const lang = spokenLanguage(clip.lang);
+    const audio = toArrayBuffer(clip.audio);
     const stored: StoredClip = {
       key: clip.key,
       lang,
       text: clip.text,
       textHash: speechTextHash(clip.text, lang),
       mime: clip.mime,
-      audio: toArrayBuffer(clip.audio),
+      audio,
+      audioHash: fnv1a64(new Uint8Array(audio)),
       recordedAt: clip.recordedAt ?? Date.now(),
       ...(clip.durationMs !== undefined ? { durationMs: clip.durationMs } : {}),
+      ...(clip.recordedBy !== undefined ? { recordedBy: clip.recordedBy } : {}),
     };
     await this.db.clips.put(stored);
     return stored;
@@ -79,6 +87,12 @@ export class ClipStore {
   async list(lang: string): Promise<Array<Omit<StoredClip, 'audio'> & { bytes: number }>> {
     const clips = await this.db.clips.where('lang').equals(spokenLanguage(lang)).toArray();
     return clips.map(({ audio, ...meta }) => ({ ...meta, bytes: audio.byteLength })).sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** Every clip of every language, without audio (what the kiosk compares with the server's manifest). */
+  async listAll(): Promise<Array<Omit<StoredClip, 'audio'> & { bytes: number }>> {
+    const clips = await this.db.clips.toArray();
+    return clips.map(({ audio, ...meta }) => ({ ...meta, audioHash: meta.audioHash ?? fnv1a64(new Uint8Array(audio)), bytes: audio.byteLength }));
   }
 
   async delete(key: string, lang: string): Promise<void> {
@@ -109,7 +123,7 @@ export class ClipStore {
     return this.db.transaction('rw', this.db.clips, async () => {
       const existing = await this.db.clips.bulkGet(clips.map((c) => [c.key, lang] as [string, string]));
       await this.db.clips.bulkPut(
-        clips.map(({ audio, ...meta }): StoredClip => ({ ...meta, lang, audio: toArrayBuffer(audio) })),
+        clips.map(({ audio, ...meta }): StoredClip => ({ ...meta, lang, audio: toArrayBuffer(audio), audioHash: fnv1a64(audio) })),
       );
       return { ok: true as const, lang, imported: clips.length, replaced: existing.filter(Boolean).length };
     });

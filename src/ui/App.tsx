@@ -42,11 +42,12 @@ const EnrollScreen = lazyComponent(() => import('./enroll/EnrollScreen.tsx').the
 const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen.tsx').then((m) => m.TerminalsScreen));
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
+const StudioScreen = lazyComponent(() => import('./studio/StudioScreen.tsx').then((m) => m.StudioScreen));
 // Tracking an application: the scanner (zxing, in a worker) is fetched only when a scan starts.
 const ScanScreen = lazyComponent(() => import('./scan/ScanScreen.tsx').then((m) => m.ScanScreen));
 const TrackStatusScreen = lazyComponent(() => import('./track/TrackStatusScreen.tsx').then((m) => m.TrackStatusScreen));
 
-type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
 
 /** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
 function startRoute(): Route {
@@ -235,6 +236,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     );
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
+  } else if (route.name === 'studio' && staff) {
+    screen = <StudioScreen staff={staff} onBack={home} />;
   } else if (route.name === 'scan') {
     screen = <ScanScreen onBack={home} onTrack={(code) => setRoute({ name: 'track', code })} />;
   } else if (route.name === 'track') {
@@ -252,6 +255,13 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
             </button>
             <button type="button" class="button secondary" onClick={() => setRoute({ name: 'translations' })}>
               {t('translations.open')}
+            </button>
+          </div>
+        )}
+        {staff && (
+          <div class="actions staff-actions">
+            <button type="button" class="button secondary" data-testid="studio-button" onClick={() => setRoute({ name: 'studio' })}>
+              {t('studio.open')}
             </button>
           </div>
         )}
