@@ -38,7 +38,8 @@ function sourceFiles(dir: string): string[] {
 const used = new Map<string, string>(); // key → first file using it
 const prefixes = new Map<string, string>();
 for (const file of sourceFiles('src')) {
-  const text = readFileSync(file, 'utf8');
+  // Comments may show example calls: only code counts.
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   for (const m of text.matchAll(/\bt\(\s*(['"])([A-Za-z][\w.:-]*)\1/g)) {
     const key = m[2]!.includes(':') ? m[2]! : `common:${m[2]}`;
     if (!used.has(key)) used.set(key, file);

@@ -66,6 +66,10 @@ describe('Amazigh dates and Tifinagh transcription', () => {
     expect(transcribeToTifinagh('{{count}} usuter ittrajan')).toBe('{{count}} ⵓⵙⵓⵜⵔ ⵉⵜⵜⵔⴰⵊⴰⵏ');
     expect(transcribeToTifinagh('Tangalt n CNIE 2')).toBe('ⵜⴰⵏⴳⴰⵍⵜ ⵏ CNIE 2');
     expect(transcribeToTifinagh('Ansuf! Sti tutlayt nnk')).toBe('ⴰⵏⵙⵓⴼ! ⵙⵜⵉ ⵜⵓⵜⵍⴰⵢⵜ ⵏⵏⴽ');
+    // Not Amazigh text: a card's letters mid-sentence, codes with digits, the unit mm.
+    expect(transcribeToTifinagh('Tawsit: M niɣ F')).toBe('ⵜⴰⵡⵙⵉⵜ: M ⵏⵉⵖ F');
+    expect(transcribeToTifinagh('Amedya AB123456, tasna A4, 58 mm')).toBe('ⴰⵎⴷⵢⴰ AB123456, ⵜⴰⵙⵏⴰ A4, 58 mm');
+    expect(transcribeToTifinagh('I umawas')).toBe('ⵉ ⵓⵎⴰⵡⴰⵙ'); // a sentence's first word is text
   });
 });
 
