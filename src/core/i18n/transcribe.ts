@@ -8,7 +8,7 @@
  */
 import { latinToTifinagh } from '../search/tifinagh.ts';
 
-const PROTECTED = /(\{\{[^}]*\}\}|\b[A-Z]{2,}\b|(?<![.!?:]\s)(?<!^)\b[A-Z]\b|\b\w*\d\w*\b|\bmm\b)/;
+const PROTECTED = /(\{\{[^}]*\}\}|\b[A-Z]{2,}\b|(?<![.!?]\s)(?<!^)\b[A-Z]\b|\b\w*\d\w*\b|\bmm\b)/;
 
 export function transcribeToTifinagh(text: string): string {
   return text
