@@ -24,11 +24,10 @@ test.afterEach(async () => {
   for (const file of videos.splice(0)) rmSync(dirname(file), { recursive: true, force: true });
 });
 
-/** A Chromium whose camera shows `symbol` (or Chromium's own test pattern, or no camera at all). */
-async function launch(camera: { symbol: BwipSymbol; text: string; scale?: number } | 'pattern' | 'none' | 'no-permission'): Promise<{ context: BrowserContext; page: Page }> {
+/** A Chromium whose camera shows `symbol`, or with no camera, or with one nobody may use. */
+async function launch(camera: { symbol: BwipSymbol; text: string; scale?: number } | 'none' | 'no-permission'): Promise<{ context: BrowserContext; page: Page }> {
   let args = BASE_ARGS;
-  if (camera === 'pattern') args = [...BASE_ARGS, ...FAKE_CAMERA];
-  else if (camera === 'no-permission') args = [...BASE_ARGS, '--use-fake-device-for-media-stream']; // a camera, and no one to grant it
+  if (camera === 'no-permission') args = [...BASE_ARGS, '--use-fake-device-for-media-stream']; // a camera, and no one to grant it
   else if (camera !== 'none') {
     const file = mjpegOf(inFrame(drawSymbol(camera.symbol, camera.text, camera.scale === undefined ? {} : { scale: camera.scale })));
     videos.push(file);
@@ -39,8 +38,23 @@ async function launch(camera: { symbol: BwipSymbol; text: string; scale?: number
   const context = await browser.newContext();
   if (camera === 'no-permission') await context.grantPermissions([]);
   else if (camera !== 'none') await context.grantPermissions(['camera'], { origin: kioskUrl() });
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  // Keep each stream the page opens, to check that leaving the scanner stops its camera.
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
+    const original = navigator.mediaDevices?.getUserMedia?.bind(navigator.mediaDevices);
+    if (original) navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+  return { context, page };
 }
+
+/** Video tracks the page opened that are still live. */
+const liveTracks = (page: Page) => page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getVideoTracks()).filter((t) => t.readyState === 'live').length);
 
 async function openScanner(page: Page): Promise<void> {
   await page.getByTestId('track-open').click();
@@ -90,8 +104,8 @@ test('a receipt QR opens the application status at another kiosk; without camera
   await expect(two.page.getByTestId('track-service')).toHaveText('Certificat de résidence');
   // Nothing personal on the status screen.
   await expect(two.page.locator('main')).not.toContainText('Fatima');
-  // The scanner (and its preview) is gone once the status shows.
-  expect(await two.page.evaluate(() => [...document.querySelectorAll('video')].length)).toBe(0);
+  // The scanner is gone once the status shows, and its camera with it.
+  await expect.poll(() => liveTracks(two.page)).toBe(0);
 
   // The receipt's link opened directly (a phone, or a kiosk started with it) shows the status too.
   await two.page.goto(link);
@@ -118,6 +132,11 @@ for (const f of FORMATS) {
     await expect(page.getByTestId('scan-last')).toHaveAttribute('data-format', f.format);
     await expect(page.getByTestId('scan-last')).toContainText('ce n’est pas un code de reçu Relais');
     await expect(page.locator('.scanner')).toHaveAttribute('data-camera', 'live');
+    expect(await liveTracks(page)).toBe(1);
+    // Back home: the camera is stopped, not just hidden.
+    await page.getByRole('button', { name: 'Retour à l’accueil' }).click();
+    await expect(page.getByTestId('track-open')).toBeVisible();
+    await expect.poll(() => liveTracks(page)).toBe(0);
   });
 }
 
