@@ -25,7 +25,7 @@ export interface Draft {
   updatedAt: number; // epoch ms
   consentVersion?: string; // the consent notice the citizen accepted before answering
   assistedBy?: string; // the agent helping, when one is signed in
-  /** Photos and signatures by attachment id; an answer names the one it uses. */
+  /** Photos and signatures by field id (a retake replaces); the answer is the attachment id. */
   attachments?: Record<string, DraftAttachment>;
 }
 

@@ -31,8 +31,8 @@ export async function submitDraft(database: RelaisDb, draft: Draft): Promise<Out
   if (!sealing) throw new NoSealingKeyError();
   const terminal = await terminalId(database);
   // Each photo and signature is sealed on its own: the outbox holds only ciphertext.
-  const attachments = Object.values(draft.attachments ?? {}).map((a) => ({ ref: a.ref, bytes: decodeBase64Url(a.data) }));
-  const { request, attachments: sealed } = await buildSealedSubmissionWithAttachments({ ...draft, attachments }, terminal, new Date().toISOString(), sealing);
+  const files = Object.values(draft.attachments ?? {}).map((a) => ({ ref: a.ref, bytes: decodeBase64Url(a.data) }));
+  const { request, attachments: sealed } = await buildSealedSubmissionWithAttachments({ ...draft, files }, terminal, new Date().toISOString(), sealing);
   const item = newOutboxItem(request, await trackingCodeFor(draft.id, crypto.subtle), Date.now(), sealed);
   const stored = await database.transaction('rw', [database.outbox, database.drafts, database.meta, database.audit], async () => {
     // add, not put: a second tap on "submit" must not overwrite a queued application.

@@ -19,7 +19,7 @@ export interface FinishedDraft {
   consentVersion?: string;
   assistedBy?: string;
   /** The images the answers name, with their references (core/attachments/seal.ts attachmentRef). */
-  attachments?: Array<{ ref: AttachmentRef; bytes: Uint8Array }>;
+  files?: Array<{ ref: AttachmentRef; bytes: Uint8Array }>;
 }
 
 export function submissionContent(draft: FinishedDraft): SealedContent {
@@ -31,7 +31,7 @@ export function submissionContent(draft: FinishedDraft): SealedContent {
   if (draft.assistedBy) content.assistedBy = draft.assistedBy;
   // Only the images an answer still names (a retaken photo leaves its old one behind).
   const named = new Set(Object.values(content.answers).filter((v): v is string => typeof v === 'string'));
-  const refs = (draft.attachments ?? []).map((a) => a.ref).filter((r) => named.has(r.id) && content.answers[r.field] === r.id);
+  const refs = (draft.files ?? []).map((a) => a.ref).filter((r) => named.has(r.id) && content.answers[r.field] === r.id);
   if (refs.length > 0) content.attachments = refs;
   return content;
 }
@@ -62,7 +62,7 @@ export async function buildSealedSubmissionWithAttachments(
   const request = await buildSealedSubmission(draft, terminalId, submittedAt, key);
   const kept = new Set((submissionContent(draft).attachments ?? []).map((r) => r.id));
   const attachments: OutboxAttachment[] = [];
-  for (const { ref, bytes } of draft.attachments ?? []) {
+  for (const { ref, bytes } of draft.files ?? []) {
     if (kept.has(ref.id)) attachments.push({ id: ref.id, sealed: await sealAttachment(bytes, key, draft.id, ref.id) });
   }
   return { request, attachments };

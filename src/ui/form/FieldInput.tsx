@@ -6,12 +6,18 @@ import { foldDigits } from '../../core/forms/digits.ts';
 import { keyboardFor } from '../../core/keyboard/choose.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
+import type { DraftAttachment } from '../../data/draft.ts';
+import { PhotoField } from '../attachments/PhotoField.tsx';
+import { SignatureField } from '../attachments/SignatureField.tsx';
 
 interface Props {
   field: FieldDefinition;
   value: AnswerValue | undefined;
   error?: string;
   onChange(value: AnswerValue): void;
+  /** photo / signature: the image the answer names, and how to set or drop it (with the answer). */
+  attachment?: DraftAttachment | undefined;
+  onAttach?(attachment: DraftAttachment | null): void;
 }
 
 function Choice(props: { name: string; value: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
@@ -40,7 +46,7 @@ function parseNumber(raw: string): AnswerValue {
   return Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(folded) ? n : raw;
 }
 
-export function FieldInput({ field, value, error, onChange }: Props) {
+export function FieldInput({ field, value, error, onChange, attachment, onAttach }: Props) {
   const { t, lang } = useLang();
   const loc = useLocalized();
   const id = `field-${field.id}`;
@@ -99,6 +105,17 @@ export function FieldInput({ field, value, error, onChange }: Props) {
           />
         ))}
       </fieldset>
+    );
+  }
+
+  if (field.type === 'photo' || field.type === 'signature') {
+    const Widget = field.type === 'photo' ? PhotoField : SignatureField;
+    const labelId = `${id}-label`;
+    return (
+      <div class={`field${error ? ' has-error' : ''}`} role="group" aria-labelledby={labelId} aria-invalid={error ? 'true' : undefined}>
+        <div id={labelId}>{header}</div>
+        <Widget field={field} id={id} attachment={attachment?.ref.id === value ? attachment : undefined} describedBy={describedBy} onAttach={(a) => onAttach?.(a)} />
+      </div>
     );
   }
 

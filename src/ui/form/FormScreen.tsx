@@ -9,7 +9,7 @@ import { visibleFields } from '../../core/forms/conditions.ts';
 import { validateStep, validateAnswers } from '../../core/forms/validate.ts';
 import { stepOfField } from '../../core/forms/fields.ts';
 import { isoDateIn } from '../../core/forms/dates.ts';
-import type { Draft } from '../../data/draft.ts';
+import type { Draft, DraftAttachment } from '../../data/draft.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
@@ -27,7 +27,7 @@ const MrzPanel = lazyComponent(() => import('../identity/MrzPanel.tsx').then((m)
 interface Props {
   draft: Draft;
   assistedByName?: string | undefined;
-  onChange(changes: { answers?: Draft['answers']; stepIndex?: number }): void;
+  onChange(changes: { answers?: Draft['answers']; stepIndex?: number; attachments?: Draft['attachments'] }): void;
   onSubmit(): Promise<void>;
   onExit(): void;
 }
@@ -109,6 +109,21 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
     if (messages.has(id)) setErrors(errors.filter((e) => e.field !== id));
   };
 
+  /** A photo or signature: the image and the answer naming it, in one draft write (a retake replaces both). */
+  const setAttachment = (field: string, attachment: DraftAttachment | null) => {
+    const answers = { ...draft.answers };
+    const attachments = { ...(draft.attachments ?? {}) };
+    if (attachment) {
+      answers[field] = attachment.ref.id;
+      attachments[field] = attachment;
+    } else {
+      delete answers[field];
+      delete attachments[field];
+    }
+    onChange({ answers, attachments });
+    if (messages.has(field)) setErrors(errors.filter((e) => e.field !== field));
+  };
+
   /** Several answers at once (the ID card prefill), in one draft write. */
   const setAnswers = (values: Answers) => {
     onChange({ answers: { ...draft.answers, ...values } });
@@ -140,7 +155,15 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
         }}
       >
         {fields.map((field) => (
-          <FieldInput key={field.id} field={field} value={draft.answers[field.id]} error={messages.get(field.id)} onChange={(v) => setAnswer(field.id, v)} />
+          <FieldInput
+            key={field.id}
+            field={field}
+            value={draft.answers[field.id]}
+            error={messages.get(field.id)}
+            onChange={(v) => setAnswer(field.id, v)}
+            attachment={draft.attachments?.[field.id]}
+            onAttach={(a) => setAttachment(field.id, a)}
+          />
         ))}
         <div class="actions">
           <BackButton onClick={() => (index === 0 ? onExit() : go(index - 1))} />

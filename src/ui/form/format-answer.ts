@@ -21,6 +21,10 @@ export function formatAnswer(t: TFunction, field: FieldDefinition, value: Answer
       return Array.isArray(value) ? value.map(option).join('، ') : String(value);
     case 'document':
       return t(value === 'attached' ? 'form.documentAttached' : 'form.documentBring');
+    case 'photo':
+      return t('attachments.photoAttached');
+    case 'signature':
+      return t('attachments.signatureAttached');
     case 'phone':
       return formatMoroccanPhone(String(value));
     case 'date': {

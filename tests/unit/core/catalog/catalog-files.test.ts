@@ -18,10 +18,10 @@ describe('the demo catalog', () => {
     expect(check.ok ? [] : check.errors).toEqual([]);
   });
 
-  it.each(files)('$file is named after its id, at version 1, with a known icon', ({ file, json }) => {
+  it.each(files)('$file is named after its id, at version 1 (cnie-appointment 2: it gained a photo and a signature), with a known icon', ({ file, json }) => {
     const service = json as ServiceDefinition;
     expect(file).toBe(`${service.id}.json`);
-    expect(service.version).toBe(1);
+    expect(service.version).toBe(service.id === 'cnie-appointment' ? 2 : 1);
     expect(isServiceIcon(service.icon)).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('the demo catalog', () => {
 
   it('uses every field type somewhere', () => {
     const used = new Set(services.flatMap(fieldsOf).map((f) => f.type));
-    const all: FieldType[] = ['text', 'number', 'date', 'choice', 'multichoice', 'yesno', 'phone', 'cnie', 'document'];
+    const all: FieldType[] = ['text', 'number', 'date', 'choice', 'multichoice', 'yesno', 'phone', 'cnie', 'document', 'photo', 'signature'];
     expect([...used].sort()).toEqual([...all].sort());
   });
 

@@ -49,7 +49,7 @@ describe('validateServiceDefinition', () => {
     ['no steps', broken((s) => (s.steps = [])), '/steps'],
     ['a step without fields', broken((s) => (s.steps[0]!.fields = [])), '/steps/0/fields'],
     ['delayDays min above max', broken((s) => (s.delayDays = { min: 10, max: 2 })), '/delayDays: min is greater than max'],
-    ['a bad field type', withField({ type: 'signature' as never }), '/steps/0/fields/2/type'],
+    ['a bad field type', withField({ type: 'video' as never }), '/steps/0/fields/2/type'],
     ['a field id with a dash', withField({ id: 'birth-date' }), '/steps/0/fields/2/id'],
     ['a duplicate field id', withField({ id: 'kind' }), "/steps/0/fields/2/id: duplicate field id 'kind'"],
     [
