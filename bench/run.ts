@@ -16,6 +16,7 @@ import { offlineStart } from './offline-start.ts';
 import { outboxEnqueue } from './outbox-enqueue.ts';
 import { report, type BenchLine } from './lib/report.ts';
 import { searchLatency } from './search-latency.ts';
+import { scanDecode } from './scan-decode.ts';
 import { serverIngestion } from './server-ingestion.ts';
 import { startupBytes } from './startup-bytes.ts';
 
@@ -25,6 +26,8 @@ execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--log
 const lines: BenchLine[] = [...startupBytes()];
 step('search latency');
 lines.push(...searchLatency());
+step('scan: QR and PDF417 decode in a 1280×720 frame');
+lines.push(...scanDecode());
 
 step('offline start and delivery rate (demo catalog)');
 const server = await startServer({ STATIC_DIR: 'dist', RATE_LIMIT_PER_MINUTE: '0' });
