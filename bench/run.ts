@@ -34,6 +34,7 @@ const server = await startServer({ STATIC_DIR: 'dist', RATE_LIMIT_PER_MINUTE: '0
 try {
   lines.push(...(await offlineStart(server.url)));
   lines.push(...(await deliveryRate(server.url, await server.enroll())));
+  lines.push(...(await (await import('./speech.ts')).speechBench(server.url, await server.enroll()))); // speak → sound, storage per minute, coverage
 } finally {
   await server.stop();
 }
