@@ -52,8 +52,8 @@ export async function clipManifest(db: Queryable, lang?: string): Promise<Manife
   }));
 }
 
-export async function clipAudio(db: Queryable, lang: string, key: string): Promise<{ mime: string; audio: Uint8Array; audioHash: string } | null> {
+export async function clipAudio(db: Queryable, lang: string, key: string): Promise<{ mime: string; audio: Uint8Array<ArrayBuffer>; audioHash: string } | null> {
   const rows = await db.query<{ mime: string; audio: Uint8Array; audio_hash: string }>('SELECT mime, audio, audio_hash FROM speech_clips WHERE language = $1 AND prompt_key = $2', [lang, key]);
   const row = rows[0];
-  return row ? { mime: row.mime, audio: new Uint8Array(row.audio), audioHash: row.audio_hash } : null;
+  return row ? { mime: row.mime, audio: Uint8Array.from(row.audio), audioHash: row.audio_hash } : null;
 }
