@@ -45,6 +45,8 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
   const [recording, setRecording] = useState<{ key: string; active: ActiveRecording } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [level, setLevel] = useState(0);
+  // The loudest level of the current take (kept on the meter, so a too-quiet take shows).
+  const [peak, setPeak] = useState(0);
   const [lastTrim, setLastTrim] = useState<{ key: string; rawMs: number; durationMs: number } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [playback, setPlayback] = useState<{ key: string; p: Playback } | null>(null);
@@ -75,7 +77,11 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
   const record = async (prompt: StudioPrompt) => {
     setNotice(null);
     try {
-      const active = await startRecording(setLevel);
+      setPeak(0);
+      const active = await startRecording((l) => {
+        setLevel(l);
+        setPeak((p) => Math.max(p, l));
+      });
       setRecording({ key: prompt.key, active });
     } catch (error) {
       console.warn('studio: no microphone', error);
@@ -241,7 +247,7 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
               <div class="studio-prompt-actions">
                 {isRecording ? (
                   <>
-                    <meter class="studio-meter" min={0} max={1} low={0.1} high={0.9} value={level} aria-label={t('studio.level')} />
+                    <meter class="studio-meter" min={0} max={1} low={0.1} high={0.9} value={level} aria-label={t('studio.level')} data-peak={peak.toFixed(2)} />
                     <button type="button" class="button primary" onClick={() => void stop(p)} data-action="stop">
                       {t('studio.stop')}
                     </button>
