@@ -33,7 +33,7 @@ export async function freshDb(kind: StoreKind): Promise<Db> {
 
 /** Empties every table (migrations stay applied), so each test starts from nothing. */
 export async function resetDb(db: Db): Promise<void> {
-  await db.exec('TRUNCATE staff_sessions, staff_lockouts, terminals, audit_events, submissions, idempotency_keys, catalog_form_versions, catalog_services, catalog_versions CASCADE');
+  await db.exec('TRUNCATE attachment_uploads, staff_sessions, staff_lockouts, terminals, audit_events, submissions, idempotency_keys, catalog_form_versions, catalog_services, catalog_versions CASCADE');
 }
 
 /**
