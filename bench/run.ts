@@ -28,6 +28,8 @@ step('search latency');
 lines.push(...searchLatency());
 step('scan: QR and PDF417 decode in a 1280×720 frame');
 lines.push(...scanDecode());
+step('photo: a 12-megapixel image compressed for an application');
+lines.push(...(await (await import('./photo-compress.ts')).photoCompress())); // ≤ 1600 px, ≤ 300 KB: time and size
 
 step('offline start and delivery rate (demo catalog)');
 const server = await startServer({ STATIC_DIR: 'dist', RATE_LIMIT_PER_MINUTE: '0' });
