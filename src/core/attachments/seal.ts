@@ -6,17 +6,17 @@
  */
 import { openBytes, sealBytes, type OpeningKey } from '../crypto/envelope.ts';
 import { EnvelopeError } from '../crypto/envelope-error.ts';
+import { attachmentRefWith, sha256HexWith, type Sha256Digest } from './digest.ts';
 import { hpke, platformDigest, type DigestLike } from '../crypto/suite.ts';
 import type { AttachmentMediaType, AttachmentRef, SealingKey } from '../sync/protocol.ts';
 
 export async function sha256Hex(bytes: Uint8Array, subtle: DigestLike = platformDigest()): Promise<string> {
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new Uint8Array(bytes)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256HexWith(subtle as Sha256Digest, bytes);
 }
 
-/** The reference the sealed answers carry for an image. */
-export async function attachmentRef(id: string, field: string, mediaType: AttachmentMediaType, bytes: Uint8Array, subtle?: DigestLike): Promise<AttachmentRef> {
-  return { id, field, mediaType, size: bytes.length, sha256: await sha256Hex(bytes, subtle) };
+/** The reference the sealed answers carry for an image (digest.ts makes it without HPKE). */
+export async function attachmentRef(id: string, field: string, mediaType: AttachmentMediaType, bytes: Uint8Array, subtle: DigestLike = platformDigest()): Promise<AttachmentRef> {
+  return attachmentRefWith(subtle as Sha256Digest, id, field, mediaType, bytes);
 }
 
 export async function sealAttachment(bytes: Uint8Array, key: SealingKey, applicationId: string, attachmentId: string): Promise<Uint8Array<ArrayBuffer>> {

@@ -7,8 +7,11 @@ import { keyboardFor } from '../../core/keyboard/choose.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
 import type { DraftAttachment } from '../../data/draft.ts';
-import { PhotoField } from '../attachments/PhotoField.tsx';
-import { SignatureField } from '../attachments/SignatureField.tsx';
+import { lazyComponent } from '../lazy.tsx';
+
+// Photo and signature fields (camera, crop, canvas encoding) are fetched when a form has one.
+const PhotoField = lazyComponent(() => import('../attachments/PhotoField.tsx').then((m) => m.PhotoField));
+const SignatureField = lazyComponent(() => import('../attachments/SignatureField.tsx').then((m) => m.SignatureField));
 
 interface Props {
   field: FieldDefinition;

@@ -14,8 +14,11 @@ import type { JSX, RefObject, VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { KeyboardPlan } from '../../core/keyboard/choose.ts';
 import { useLang } from '../i18n/context.tsx';
-import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
+import { lazyComponent } from '../lazy.tsx';
 import { closeKeyboard, isTouchKiosk, keyboardOpenFor, openKeyboard, useKeyboardState } from './keyboard-state.ts';
+
+// The keys themselves are fetched the first time a keyboard opens.
+const OnScreenKeyboard = lazyComponent(() => import('./OnScreenKeyboard.tsx').then((m) => m.OnScreenKeyboard));
 
 export interface OnScreenKeyboardParts {
   open: boolean;
