@@ -17,6 +17,7 @@ import { outboxEnqueue } from './outbox-enqueue.ts';
 import { report, type BenchLine } from './lib/report.ts';
 import { searchLatency } from './search-latency.ts';
 import { scanDecode } from './scan-decode.ts';
+import { sealingCost } from './sealing.ts';
 import { serverIngestion } from './server-ingestion.ts';
 import { startupBytes } from './startup-bytes.ts';
 
@@ -26,6 +27,8 @@ execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--log
 const lines: BenchLine[] = [...startupBytes()];
 step('search latency');
 lines.push(...searchLatency());
+step('sealing: an application of 10 fields and two 300 KB photos');
+lines.push(...(await sealingCost()));
 step('scan: QR and PDF417 decode in a 1280×720 frame');
 lines.push(...scanDecode());
 step('photo: a 12-megapixel image compressed for an application');
