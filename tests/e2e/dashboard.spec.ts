@@ -5,7 +5,7 @@
  * standing out as stale.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_SUPERVISOR, openKioskOnline, signInStaff } from './support/kiosk.ts';
+import { DEMO_SUPERVISOR, openKioskOnline, signInStaff, terminalIdOf } from './support/kiosk.ts';
 
 test('the dashboard shows each terminal from its heartbeat, and a silent one stands out', async ({ browser }) => {
   const url = process.env.RELAIS_URL!;
@@ -21,16 +21,7 @@ test('the dashboard shows each terminal from its heartbeat, and a silent one sta
   const context = await browser.newContext();
   const page = await context.newPage();
   await openKioskOnline(page, url); // enrols this terminal; its first heartbeat follows the catalog
-  const own = await page.evaluate(async () => {
-    const open = indexedDB.open('relais');
-    const dbh: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-    const row: { value: string } = await new Promise((ok) => {
-      const req = dbh.transaction('meta').objectStore('meta').get('terminalId');
-      req.onsuccess = () => ok(req.result);
-    });
-    dbh.close();
-    return row.value;
-  });
+  const own = await terminalIdOf(page);
   await signInStaff(page, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);
   await page.getByRole('button', { name: 'Terminaux du relais' }).click();
   await expect(page.locator('.storage-status')).toContainText('Stockage :');

@@ -5,7 +5,7 @@
  * enrolled again, it delivers that application once.
  */
 import { expect, test } from '@playwright/test';
-import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt, terminalIdOf } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 test('a supervisor revokes a terminal; its application waits, sealed, until the terminal is enrolled again', async ({ browser }) => {
@@ -16,16 +16,7 @@ test('a supervisor revokes a terminal; its application waits, sealed, until the 
   const pageB = await b.newPage();
   await openKioskOnline(pageA, url);
   await openKioskOnline(pageB, url);
-  const terminalB = await pageB.evaluate(async () => {
-    const open = indexedDB.open('relais');
-    const dbh: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-    const row: { value: string } = await new Promise((ok) => {
-      const req = dbh.transaction('meta').objectStore('meta').get('terminalId');
-      req.onsuccess = () => ok(req.result);
-    });
-    dbh.close();
-    return row.value;
-  });
+  const terminalB = await terminalIdOf(pageB);
 
   // On terminal A, the supervisor signs in, confirms the PIN with the server, and revokes B.
   await signInStaff(pageA, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);

@@ -98,3 +98,17 @@ export async function signInStaff(page: Page, staffId: string, pin: string): Pro
   await page.locator('.pin-form button[type="submit"]').click();
   await expect(page.locator('.keypad button:disabled')).toHaveCount(0);
 }
+
+/** The id this terminal made for itself (and was enrolled under), read from its IndexedDB. */
+export async function terminalIdOf(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('relais');
+    const dbh: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
+    const row: { value: string } = await new Promise((ok) => {
+      const req = dbh.transaction('meta').objectStore('meta').get('terminalId');
+      req.onsuccess = () => ok(req.result);
+    });
+    dbh.close();
+    return row.value;
+  });
+}
