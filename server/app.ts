@@ -58,12 +58,12 @@ export function createApp({ db, keys, version, staticDir, rateLimit, relay, toke
   app.delete(API.staffSessions, endStaffSessionRoute(terminals));
   app.get(API.terminals, listTerminalsRoute(terminals));
   app.post(`${API.terminals}/:id/revoke`, revokeTerminalRoute(terminals));
-  app.get(API.catalog, catalogRoute(db, keys, limiter));
-  app.post(API.submissions, submitRoute(db, keys, limiter));
-  app.put(`${API.submissions}/:id/attachments/:attachmentId`, attachmentChunkRoute(db, limiter));
-  app.get(`${API.submissions}/:id/attachments/:attachmentId`, attachmentStatusRoute(db, limiter));
-  app.get(`${API.submissions}/:trackingCode`, trackingRoute(db, limiter));
-  app.post(API.audit, auditRoute(db, limiter));
+  app.get(API.catalog, catalogRoute(db, keys));
+  app.post(API.submissions, submitRoute(db, keys));
+  app.put(`${API.submissions}/:id/attachments/:attachmentId`, attachmentChunkRoute(db));
+  app.get(`${API.submissions}/:id/attachments/:attachmentId`, attachmentStatusRoute(db));
+  app.get(`${API.submissions}/:trackingCode`, trackingRoute(db));
+  app.post(API.audit, auditRoute(db));
   if (relay) app.get(API.relay, relayRoute(relay));
   const speech = { db, limiter, ...(relay ? { relay } : {}) };
   app.post(API.speechClips, publishClipRoute(speech));

@@ -1,8 +1,9 @@
 /**
  * Every API call but health and enrollment must carry an enrolled terminal's device
  * token (`Authorization: Bearer rlt_…`). The terminal it names is kept for the request,
- * so routes rate-limit per device and record which terminal spoke. Refused calls are
- * rate-limited by address, so guessing tokens is slow as well as hopeless.
+ * and each call spends a token of that terminal's rate-limit bucket here, so routes only
+ * record which terminal spoke. Refused calls are rate-limited by address, so guessing
+ * tokens is slow as well as hopeless.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { API, DEVICE_TOKEN_PATTERN } from '../../src/core/sync/protocol.ts';
@@ -34,6 +35,9 @@ export function requireDevice(db: Db, limiter: RateLimiter): MiddlewareHandler {
       return problemResponse(401, check.code, undefined, { 'WWW-Authenticate': 'Bearer realm="relais"', 'Cache-Control': 'no-store' });
     }
     terminals.set(c.req.raw, check.terminal);
+    // One bucket per terminal, spent here for every authenticated call, so no route forgets it.
+    const limited = limiter.check(c, check.terminal.terminalId);
+    if (limited) return limited;
     return next();
   };
 }

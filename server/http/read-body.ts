@@ -3,12 +3,14 @@
  * it may be absent (chunked) or false, so the bytes are counted as they arrive and
  * reading stops as soon as the limit is passed: a huge body is never held in memory.
  */
+export type BytesRead = { ok: true; bytes: Uint8Array } | { ok: false };
 export type BodyRead = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'not-utf8' };
 
-export async function readBodyLimited(request: Request, limit: number): Promise<BodyRead> {
+/** The body's bytes, or `ok: false` as soon as it is known to pass `limit`. */
+export async function readBytesLimited(request: Request, limit: number): Promise<BytesRead> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return { ok: false, reason: 'too-large' };
-  if (!request.body) return { ok: true, text: '' };
+  if (declared !== null && Number(declared) > limit) return { ok: false };
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -18,7 +20,7 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false, reason: 'too-large' };
+      return { ok: false };
     }
     chunks.push(value);
   }
@@ -28,8 +30,15 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+/** The body as UTF-8 text (strict: a malformed sequence is refused, never replaced). */
+export async function readBodyLimited(request: Request, limit: number): Promise<BodyRead> {
+  const read = await readBytesLimited(request, limit);
+  if (!read.ok) return { ok: false, reason: 'too-large' };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
   } catch {
     return { ok: false, reason: 'not-utf8' };
   }

@@ -8,9 +8,8 @@ import { parseContentRange } from '../../src/core/attachments/upload.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_ATTACHMENT_CHUNK_BYTES, MAX_SEALED_ATTACHMENT_BYTES, type AttachmentUploadStatus, type Problem } from '../../src/core/sync/protocol.ts';
 import { appendChunk, uploadStatus } from '../attachments/upload-store.ts';
-import { readBytesLimited } from '../attachments/read-bytes.ts';
+import { readBytesLimited } from '../http/read-body.ts';
 import { requestTerminal } from '../http/device-auth.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import { problemReply, problemResponse } from '../http/reply.ts';
 import type { Db } from '../store/db.ts';
 
@@ -32,10 +31,8 @@ function offsetMismatch(status: AttachmentUploadStatus): Response {
   return new Response(JSON.stringify({ ...problem, ...status }), { status: 409, headers: { 'Content-Type': 'application/problem+json', ...NO_STORE } });
 }
 
-export function attachmentStatusRoute(db: Db, limiter: RateLimiter): Handler {
+export function attachmentStatusRoute(db: Db): Handler {
   return async (c) => {
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
     const target = ids(c);
     if (!target) return problemResponse(400, 'invalid-request', { detail: 'the application and attachment ids must be lower-case UUIDs' });
     const status = await uploadStatus(db, target.applicationId, target.attachmentId);
@@ -44,11 +41,9 @@ export function attachmentStatusRoute(db: Db, limiter: RateLimiter): Handler {
   };
 }
 
-export function attachmentChunkRoute(db: Db, limiter: RateLimiter): Handler {
+export function attachmentChunkRoute(db: Db): Handler {
   return async (c) => {
     const { terminalId } = requestTerminal(c);
-    const limited = limiter.check(c, terminalId);
-    if (limited) return limited;
     const target = ids(c);
     if (!target) return problemResponse(400, 'invalid-request', { detail: 'the application and attachment ids must be lower-case UUIDs' });
     const range = parseContentRange(c.req.header('content-range'));

@@ -4,17 +4,14 @@ import { MAX_AUDIT_BYTES, type AuditReceipt } from '../../src/core/sync/protocol
 import { checkAuditBatch } from '../audit/check-audit.ts';
 import { storeAuditEvents } from '../audit/store-audit.ts';
 import { requestTerminal } from '../http/device-auth.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import { readJson } from '../http/read-json.ts';
 import { problemResponse } from '../http/reply.ts';
 import type { Db } from '../store/db.ts';
 
-export function auditRoute(db: Db, limiter: RateLimiter): Handler {
+export function auditRoute(db: Db): Handler {
   return async (c) => {
     const { terminalId } = requestTerminal(c);
     const read = await readJson(c.req.raw, MAX_AUDIT_BYTES);
-    const limited = limiter.check(c, terminalId);
-    if (limited) return limited;
     if (!read.ok) return read.response;
     const batch = checkAuditBatch(read.value);
     if (!batch.ok) return problemResponse(422, 'invalid-request', { detail: batch.detail });

@@ -8,7 +8,6 @@ import type { Handler } from 'hono';
 import { catalogVersion, readCatalog } from '../catalog/catalog-reads.ts';
 import { matchesIfNoneMatch } from '../http/etag.ts';
 import { requestTerminal } from '../http/device-auth.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import { problemResponse } from '../http/reply.ts';
 import type { KeyRing } from '../keys/key-ring.ts';
 import type { Db } from '../store/db.ts';
@@ -37,10 +36,8 @@ function parseSince(raw: string | undefined): number | null | 'invalid' {
   return Number(raw);
 }
 
-export function catalogRoute(db: Db, keys: KeyRing, limiter: RateLimiter): Handler {
+export function catalogRoute(db: Db, keys: KeyRing): Handler {
   return async (c) => {
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
     const since = parseSince(c.req.query('since'));
     const current = await catalogVersion(db);
     if (since === 'invalid' || (since !== null && since > current)) {

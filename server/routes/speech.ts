@@ -24,11 +24,9 @@ export interface SpeechRouteOptions {
 
 const isLanguage = (value: string | undefined): value is string => value !== undefined && (SPEECH_LANGUAGES as readonly string[]).includes(value);
 
-export function publishClipRoute({ db, limiter, relay }: SpeechRouteOptions): Handler {
+export function publishClipRoute({ db, relay }: SpeechRouteOptions): Handler {
   return async (c) => {
     const { terminalId } = requestTerminal(c);
-    const limited = limiter.check(c, terminalId);
-    if (limited) return limited;
     const read = await readJson(c.req.raw, MAX_CLIP_BODY);
     if (!read.ok) return read.response;
     const checked = checkPublishedClip(read.value);
@@ -41,20 +39,16 @@ export function publishClipRoute({ db, limiter, relay }: SpeechRouteOptions): Ha
   };
 }
 
-export function manifestRoute({ db, limiter }: SpeechRouteOptions): Handler {
+export function manifestRoute({ db }: SpeechRouteOptions): Handler {
   return async (c) => {
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
     const lang = c.req.query('lang');
     if (lang !== undefined && !isLanguage(lang)) return problemResponse(422, 'invalid-request', { detail: `lang must be one of ${SPEECH_LANGUAGES.join(', ')}` });
     return c.json({ clips: await clipManifest(db, lang) } satisfies SpeechManifest, 200, { 'Cache-Control': 'no-store' });
   };
 }
 
-export function clipAudioRoute({ db, limiter }: SpeechRouteOptions): Handler {
+export function clipAudioRoute({ db }: SpeechRouteOptions): Handler {
   return async (c) => {
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
     const lang = c.req.param('language');
     const key = c.req.param('key');
     if (!isLanguage(lang) || key === undefined || !CLIP_KEY.test(key)) return problemResponse(404, 'not-found');

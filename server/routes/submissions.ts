@@ -7,7 +7,6 @@ import { normalizeTrackingCode } from '../../src/core/ids/tracking-code.ts';
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_SUBMISSION_BYTES } from '../../src/core/sync/protocol.ts';
 import { requestTerminal } from '../http/device-auth.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import { readJson } from '../http/read-json.ts';
 import { problemResponse, toResponse } from '../http/reply.ts';
 import type { KeyRing } from '../keys/key-ring.ts';
@@ -17,15 +16,13 @@ import { findTrackingStatus } from '../submissions/tracking-status.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-export function submitRoute(db: Db, keys: KeyRing, limiter: RateLimiter): Handler {
+export function submitRoute(db: Db, keys: KeyRing): Handler {
   return async (c) => {
     const key = c.req.header('idempotency-key')?.trim();
     const keyOk = key !== undefined && key !== '' && isUuid(key);
-    // Read only for a request that could be accepted; every request spends a token.
+    // Read only for a request that could be accepted (the rate limit was spent in requireDevice).
     const read = keyOk ? await readJson(c.req.raw, MAX_SUBMISSION_BYTES) : null;
     const { terminalId } = requestTerminal(c);
-    const limited = limiter.check(c, terminalId);
-    if (limited) return limited;
     if (!key) return problemResponse(400, 'missing-idempotency-key');
     if (!keyOk) return problemResponse(400, 'invalid-idempotency-key');
     if (!read!.ok) return read!.response;
@@ -33,11 +30,9 @@ export function submitRoute(db: Db, keys: KeyRing, limiter: RateLimiter): Handle
   };
 }
 
-export function trackingRoute(db: Db, limiter: RateLimiter): Handler {
+export function trackingRoute(db: Db): Handler {
   return async (c) => {
-    // Limited per terminal: tracking codes must not be guessable by trying them all.
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
+    // Limited per terminal (requireDevice): tracking codes must not be guessable by trying them all.
     const code = normalizeTrackingCode(c.req.param('trackingCode') ?? '');
     const status = code === null ? null : await findTrackingStatus(db, code);
     if (!status) return problemResponse(404, 'not-found', { detail: 'no application has this tracking code' });

@@ -87,21 +87,17 @@ export function enrollRoute({ db, limiter, relay, tokenTtlDays }: TerminalRouteO
   };
 }
 
-export function renewRoute({ db, limiter, relay, tokenTtlDays }: TerminalRouteOptions): Handler {
+export function renewRoute({ db, relay, tokenTtlDays }: TerminalRouteOptions): Handler {
   return async (c) => {
-    const limited = limiter.check(c, requestTerminal(c).terminalId);
-    if (limited) return limited;
     const fresh = await renewDeviceToken(db, bearerToken(c)!, relay?.().name ?? '', tokenTtlDays);
     if (!fresh) return problemResponse(401, 'device-token-revoked', undefined, NO_STORE);
     return c.json(fresh, 200, NO_STORE);
   };
 }
 
-export function openStaffSessionRoute({ db, limiter, relay }: TerminalRouteOptions): Handler {
+export function openStaffSessionRoute({ db, relay }: TerminalRouteOptions): Handler {
   return async (c) => {
     const terminal = requestTerminal(c);
-    const limited = limiter.check(c, terminal.terminalId);
-    if (limited) return limited;
     if (!relay) return problemResponse(503, 'enrollment-unavailable');
     const read = await readJson(c.req.raw, MAX_BODY);
     if (!read.ok) return read.response;
@@ -133,11 +129,9 @@ export function endStaffSessionRoute({ db }: TerminalRouteOptions): Handler {
   };
 }
 
-export function listTerminalsRoute({ db, limiter, relay, staleAfterMinutes }: TerminalRouteOptions): Handler {
+export function listTerminalsRoute({ db, relay, staleAfterMinutes }: TerminalRouteOptions): Handler {
   return async (c) => {
     const terminal = requestTerminal(c);
-    const limited = limiter.check(c, terminal.terminalId);
-    if (limited) return limited;
     const supervisor = await supervisorOf(c, db, relay);
     if (supervisor instanceof Response) return supervisor;
     return c.json({ terminals: await listTerminals(db, terminal.relayId), staleAfterMinutes: staleAfterMinutes ?? DEFAULT_STALE_MINUTES }, 200, NO_STORE);
@@ -145,11 +139,9 @@ export function listTerminalsRoute({ db, limiter, relay, staleAfterMinutes }: Te
 }
 
 /** POST /api/terminal/heartbeat: the calling terminal's counts, storage and versions. */
-export function heartbeatRoute({ db, limiter }: TerminalRouteOptions): Handler {
+export function heartbeatRoute({ db }: TerminalRouteOptions): Handler {
   return async (c) => {
     const terminal = requestTerminal(c);
-    const limited = limiter.check(c, terminal.terminalId);
-    if (limited) return limited;
     const read = await readJson(c.req.raw, MAX_BODY);
     if (!read.ok) return read.response;
     const checked = checkHeartbeat(read.value);
@@ -159,11 +151,9 @@ export function heartbeatRoute({ db, limiter }: TerminalRouteOptions): Handler {
   };
 }
 
-export function revokeTerminalRoute({ db, limiter, relay }: TerminalRouteOptions): Handler {
+export function revokeTerminalRoute({ db, relay }: TerminalRouteOptions): Handler {
   return async (c) => {
     const terminal = requestTerminal(c);
-    const limited = limiter.check(c, terminal.terminalId);
-    if (limited) return limited;
     const supervisor = await supervisorOf(c, db, relay);
     if (supervisor instanceof Response) return supervisor;
     const target = c.req.param('id') ?? '';
