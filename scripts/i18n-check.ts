@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseKeys, coverage, flatten, type Bundles, type ReviewFile, type Tree } from '../src/core/i18n/coverage.ts';
 import { LANGUAGES, UI_LANGUAGES } from '../src/core/i18n/languages.ts';
+import { NAMESPACES } from '../src/core/i18n/namespaces.ts';
 import { generatedFiles } from './i18n-tifinagh.ts';
 
-const NAMESPACES = ['common', 'errors'];
 const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 const bundles: Bundles = {};

@@ -10,9 +10,10 @@ import { fallbackChain, isUiLanguage, type UiLanguage } from '../../core/i18n/la
 import { pluralCategories, pluralCategory } from '../../core/i18n/plurals.ts';
 
 export { directionOf, fallbackChain, isUiLanguage, LANGUAGES, UI_LANGUAGES, type UiLanguage } from '../../core/i18n/languages.ts';
-export const NAMESPACES = ['common', 'errors'] as const;
+export { NAMESPACES } from '../../core/i18n/namespaces.ts';
+import { NAMESPACES } from '../../core/i18n/namespaces.ts';
 
-const loaders = import.meta.glob<Record<string, unknown>>('../../../locales/*/{common,errors}.json', { import: 'default' });
+const loaders = import.meta.glob<Record<string, unknown>>('../../../locales/*/{common,errors,console,bundle,qr,figures}.json', { import: 'default' });
 
 async function loadLanguage(lang: string): Promise<void> {
   await Promise.all(

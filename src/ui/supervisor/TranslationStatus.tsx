@@ -9,7 +9,7 @@ import { LANGUAGES, UI_LANGUAGES } from '../../core/i18n/languages.ts';
 import { useLang } from '../i18n/context.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 
-const localeFiles = import.meta.glob<Tree>('../../../locales/*/{common,errors}.json', { import: 'default' });
+const localeFiles = import.meta.glob<Tree>('../../../locales/*/{common,errors,console,bundle,qr,figures}.json', { import: 'default' });
 const reviewFiles = import.meta.glob<ReviewFile>('../../../locales/review/*.json', { import: 'default' });
 
 async function loadCoverage(): Promise<LanguageCoverage[]> {
