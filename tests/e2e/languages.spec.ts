@@ -28,8 +28,10 @@ test('the welcome screen offers every language by its own name; Tifinagh is draw
   expect(font.loaded).toBeGreaterThan(0);
   expect(font.check).toBe(true);
   expect(font.family).toContain('Noto Sans Tifinagh');
-  // Part of the interface is not translated yet: the screen says so, and in which languages it shows.
-  await expect(page.locator('.fallback-notice')).toBeVisible();
+  // The citizen's strings are all drafted (no notice); the demo catalog's text is in Arabic and
+  // French only, and each such title carries its own language so it is read and drawn as such.
+  await expect(page.locator('.fallback-notice')).toHaveCount(0);
+  await expect(page.locator('.service-grid [lang="ar"]').first()).toBeVisible();
   await context.close();
 });
 
@@ -82,8 +84,8 @@ test('the supervisor sees how much of each language is translated and reviewed',
   await expect(fr).toHaveText(`${total} sur ${total}`);
   const shi = page.locator('tr[data-lang="shi-Latn"]');
   const translated = Number(await shi.locator('td[data-translated]').getAttribute('data-translated'));
-  expect(translated).toBeGreaterThan(40);
-  expect(translated).toBeLessThan(total);
+  expect(translated).toBeGreaterThanOrEqual(410); // common and errors are drafted; staff-only namespaces may not be
+  expect(translated).toBeLessThanOrEqual(total);
   await expect(shi.locator('td[data-reviewed]')).toHaveText(`0 sur ${translated}`); // drafts: nobody has reviewed them yet
   await context.close();
 });
