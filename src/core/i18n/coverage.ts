@@ -74,3 +74,57 @@ export function coverage(lang: UiLanguage, bundles: Bundles, reference: Set<stri
   const reviewed = draft ? [...own].filter((k) => reference.has(k) && review?.reviewed[k]).length : translated;
   return { lang, total: reference.size, translated, missing, unreviewed: translated - reviewed, reviewed, unknown, pluralGaps, placeholderMismatches };
 }
+
+/** The keys a source file asks for: t('key'), t("ns:key"), and t(`prefix.${…}`) as a prefix. */
+export function keysInSource(source: string): { keys: string[]; prefixes: string[] } {
+  // Comments may show example calls: only code counts.
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const qualify = (key: string) => (key.includes(':') ? key : `common:${key}`);
+  return {
+    keys: [...code.matchAll(/\bt\(\s*(['"])([A-Za-z][\w.:-]*)\1/g)].map((m) => qualify(m[2]!)),
+    prefixes: [...code.matchAll(/\bt\(\s*`([A-Za-z][\w.:-]*)\$\{/g)].map((m) => qualify(m[1]!)),
+  };
+}
+
+/** Whether the UI uses a key: asked for by name, or under a prefix it builds at run time. */
+export function usageOf(keys: Iterable<string>, prefixes: Iterable<string>): (key: string) => boolean {
+  const named = new Set(keys);
+  const starts = [...new Set(prefixes)];
+  return (key) => named.has(key) || starts.some((p) => key.startsWith(p));
+}
+
+/** What `npm run i18n:check` makes of one language's coverage. */
+export interface Verdict {
+  /** Reasons to fail. */
+  failures: string[];
+  /** Missing keys of the citizen's namespaces the UI uses (each is also a failure). */
+  citizenMissingUsed: string[];
+  /** Missing keys of the staff-only namespaces, by namespace: a failure only for Arabic and French. */
+  staffMissing: Record<string, number>;
+}
+
+/**
+ * Arabic and French must have every key. Every language must have each key of the
+ * citizen's namespaces (common, errors) that the UI uses. An Amazigh gap in a staff-only
+ * namespace is reported, not a failure. Stray keys, missing plural forms and placeholders
+ * French lacks fail in any language.
+ */
+export function judge(c: LanguageCoverage, isUsed: (key: string) => boolean, isCitizenKey: (key: string) => boolean): Verdict {
+  const failures: string[] = [];
+  const list = (keys: string[]) => `${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;
+  const citizenMissingUsed = c.missing.filter((k) => isCitizenKey(k) && isUsed(k));
+  const staffMissing: Record<string, number> = {};
+  for (const key of c.missing.filter((k) => !isCitizenKey(k))) {
+    const ns = key.slice(0, key.indexOf(':'));
+    staffMissing[ns] = (staffMissing[ns] ?? 0) + 1;
+  }
+  if (!LANGUAGES[c.lang].draft) {
+    if (c.missing.length > 0) failures.push(`${c.lang} lacks ${c.missing.length} key(s): ${list(c.missing)}`);
+  } else if (citizenMissingUsed.length > 0) {
+    failures.push(`${c.lang} lacks ${citizenMissingUsed.length} key(s) the citizen's screens use: ${list(citizenMissingUsed)}`);
+  }
+  for (const key of c.unknown) failures.push(`${c.lang} has ${key}, which neither Arabic nor French has`);
+  for (const key of c.pluralGaps) failures.push(`${c.lang} lacks the plural form ${key}`);
+  for (const key of c.placeholderMismatches) failures.push(`${c.lang}'s ${key} has a {{placeholder}} French does not`);
+  return { failures, citizenMissingUsed, staffMissing };
+}
