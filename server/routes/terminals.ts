@@ -111,7 +111,7 @@ export function openStaffSessionRoute({ db, relay }: TerminalRouteOptions): Hand
   };
 }
 
-async function supervisorOf(c: Context, db: Db, relay: (() => RelayConfig) | undefined): Promise<{ staffId: string } | Response> {
+export async function supervisorOf(c: Context, db: Db, relay: (() => RelayConfig) | undefined): Promise<{ staffId: string } | Response> {
   const token = c.req.header(STAFF_HEADER);
   const session = token && STAFF_TOKEN_PATTERN.test(token) ? await findStaffSession(db, token, requestTerminal(c).terminalId) : null;
   if (!session) return problemResponse(401, 'staff-session-required', undefined, NO_STORE);

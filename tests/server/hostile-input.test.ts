@@ -299,6 +299,7 @@ const GUARDED: Array<[string, (app: Hono, authorization: string) => Promise<Resp
   ['staff session', (app, authorization) => post(app, '/api/staff/sessions', JSON.stringify({ staffId: 'supervisor-test', pin: '135790' }), { authorization })],
   ['terminal list', (app, authorization) => Promise.resolve(app.request('/api/terminals', { headers: { authorization } }))],
   ['revocation', (app, authorization) => post(app, '/api/terminals/relay-tafraout-01/revoke', '', { authorization })],
+  ['figures', (app, authorization) => Promise.resolve(app.request('/api/relay/figures?days=30', { headers: { authorization } }))],
 ];
 const FORGED: Array<[string, (tokens: Context['tokens']) => string]> = [
   ['no token', () => ''],
@@ -323,6 +324,10 @@ add('device token: terminal list with a forged supervisor session', ({ app }) =>
   Promise.resolve(app.request('/api/terminals', { headers: { 'X-Relais-Staff': `rls_${'C'.repeat(43)}` } })),
 );
 add('device token: revocation without a supervisor session', ({ app }) => post(app, '/api/terminals/relay-tafraout-02/revoke', ''));
+add('device token: figures without a supervisor session', ({ app }) => Promise.resolve(app.request('/api/relay/figures?days=7&tz=UTC')));
+add('device token: figures with a forged supervisor session and SQL in the time zone', ({ app }) =>
+  Promise.resolve(app.request(`/api/relay/figures?tz=${encodeURIComponent("UTC'; DROP TABLE submissions; --")}`, { headers: { 'X-Relais-Staff': `rls_${'D'.repeat(43)}` } })),
+);
 
 // Enrollment: the one call without a device token, so its body is checked as closely.
 const ENROLL = { terminalId: 'relay-new-01', label: 'Guichet 2', staffId: 'supervisor-test', pin: '135790' };
