@@ -28,11 +28,13 @@ interface Props {
   formats?: readonly ScanFormat[];
   /** Called when the camera cannot be used (the screen shows its fallback). */
   onProblem?(problem: CameraProblem): void;
+  /** Pause between two frames (default FRAME_GAP_MS); the QR transfer samples faster to catch every frame of its animation. */
+  gapMs?: number;
 }
 
 type CameraState = { kind: 'starting' } | { kind: 'live' } | { kind: 'problem'; problem: CameraProblem };
 
-export function Scanner({ onRead, formats = SCAN_FORMATS, onProblem }: Props) {
+export function Scanner({ onRead, formats = SCAN_FORMATS, onProblem, gapMs = FRAME_GAP_MS }: Props) {
   const { t } = useLang();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>({ kind: 'starting' });
@@ -97,7 +99,7 @@ export function Scanner({ onRead, formats = SCAN_FORMATS, onProblem }: Props) {
     };
     function grab(): void {
       const el = video.current;
-      if (stopped || !ctx || !el || el.readyState < 2 || el.videoWidth === 0) return schedule(FRAME_GAP_MS);
+      if (stopped || !ctx || !el || el.readyState < 2 || el.videoWidth === 0) return schedule(gapMs);
       const source = { width: el.videoWidth, height: el.videoHeight };
       const crop = guideCrop(source, { width: el.clientWidth, height: el.clientHeight });
       const size = fitWithin(crop, MAX_DECODE_SIDE);
@@ -115,7 +117,7 @@ export function Scanner({ onRead, formats = SCAN_FORMATS, onProblem }: Props) {
         latest.current.onRead(data.result);
       }
       if (!data.ok) console.warn('scan decode failed', data.error);
-      schedule(FRAME_GAP_MS);
+      schedule(gapMs);
     };
     worker.onerror = (event) => {
       console.error('scan worker failed', event.message);
@@ -127,7 +129,7 @@ export function Scanner({ onRead, formats = SCAN_FORMATS, onProblem }: Props) {
       clearTimeout(timer);
       worker.terminate();
     };
-  }, [state.kind, formatKey]);
+  }, [state.kind, formatKey, gapMs]);
 
   const toggleTorch = async () => {
     if (!stream.current) return;
