@@ -23,6 +23,9 @@ import { FIGURES_PATH } from '../src/core/figures/figures.ts';
 import type { RelayConfig } from '../src/core/auth/staff.ts';
 import { submitRoute, trackingRoute } from './routes/submissions.ts';
 import { attachmentChunkRoute, attachmentStatusRoute } from './routes/attachments.ts';
+import { knownSubmissionsRoute, registerSigningKeyRoute, terminalKeysRoute } from './routes/bundles.ts';
+import { TERMINAL_KEY_PATHS } from '../src/core/bundle/terminal-keys.ts';
+import { KNOWN_SUBMISSIONS_PATH } from '../src/core/bundle/known-submissions.ts';
 import type { Db } from './store/db.ts';
 
 export interface AppOptions {
@@ -61,6 +64,10 @@ export function createApp({ db, keys, version, staticDir, rateLimit, relay, toke
   app.get(API.terminals, listTerminalsRoute(terminals));
   app.post(`${API.terminals}/:id/revoke`, revokeTerminalRoute(terminals));
   app.get(API.catalog, catalogRoute(db, keys));
+  // Store-and-forward bundles: signing keys, and which applications the server already holds.
+  app.put(TERMINAL_KEY_PATHS.own, registerSigningKeyRoute(db));
+  app.get(TERMINAL_KEY_PATHS.relay, terminalKeysRoute(db));
+  app.post(KNOWN_SUBMISSIONS_PATH, knownSubmissionsRoute(db));
   app.post(API.submissions, submitRoute(db, keys));
   app.put(`${API.submissions}/:id/attachments/:attachmentId`, attachmentChunkRoute(db));
   app.get(`${API.submissions}/:id/attachments/:attachmentId`, attachmentStatusRoute(db));

@@ -9,7 +9,7 @@ import { MAX_AUDIT_EVENTS, type AuditAction, type AuditEvent } from '../../src/c
 import { isDateTime, isObject, isToken } from '../submissions/check-envelope.ts';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented', 'signed-in', 'signed-out',
+  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented', 'signed-in', 'signed-out', 'imported',
 ];
 const MAX_ACTOR_LENGTH = 100;
 

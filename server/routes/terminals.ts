@@ -23,6 +23,7 @@ import { isObject } from '../submissions/check-envelope.ts';
 import { checkStaffPin, endStaffSession, findStaffSession, openStaffSession, type PinCheck } from '../terminals/staff-auth.ts';
 import { enrollTerminal, listTerminals, recordHeartbeat, renewDeviceToken, revokeTerminal } from '../terminals/terminal-store.ts';
 import { checkHeartbeat } from '../../src/core/sync/heartbeat.ts';
+import { checkSigningKey } from '../../src/core/bundle/terminal-keys.ts';
 
 const MAX_BODY = 4 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -74,12 +75,15 @@ export function enrollRoute({ db, limiter, relay, tokenTtlDays }: TerminalRouteO
     const problem = credentialsProblem(body);
     if (problem) return problemResponse(422, 'invalid-request', { detail: problem });
     const request = body as unknown as EnrollmentRequest;
+    // The key the terminal will sign bundles with (optional: older kiosks register it later).
+    const signingKey = body.signingKey === undefined ? undefined : await checkSigningKey(body.signingKey);
+    if (signingKey === null) return problemResponse(422, 'invalid-request', { detail: 'signingKey must be an EC P-256 public JWK' });
     const config = relay();
     const check = await checkStaffPin(db, config, request.staffId, request.pin);
     if (!check.ok) return pinProblem(check);
     if (check.member.role !== 'supervisor') return problemResponse(403, 'not-a-supervisor', undefined, NO_STORE);
     const token = await db.transaction(async (tx) => {
-      const issued = await enrollTerminal(tx, { terminalId: request.terminalId, relayId: config.relayId, relayName: config.name, label, enrolledBy: check.member.id, ttlDays: tokenTtlDays });
+      const issued = await enrollTerminal(tx, { terminalId: request.terminalId, relayId: config.relayId, relayName: config.name, label, enrolledBy: check.member.id, ttlDays: tokenTtlDays, ...(signingKey ? { signingKey } : {}) });
       await recordServerEvent(tx, { action: 'terminal-enrolled', actor: check.member.id, terminalId: request.terminalId, at: new Date() });
       return issued;
     });

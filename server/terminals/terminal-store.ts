@@ -6,6 +6,7 @@ import type { DeviceToken, ProblemCode, TerminalSummary } from '../../src/core/s
 import type { Heartbeat } from '../../src/core/sync/heartbeat.ts';
 import type { Queryable } from '../store/db.ts';
 import { newDeviceToken, tokenHash } from './tokens.ts';
+import { setSigningKey, type SigningKeyInput } from '../bundle/terminal-keys.ts';
 
 /** How long a device token lives; the kiosk renews it once half of that has passed. */
 export const DEFAULT_TOKEN_TTL_DAYS = 90;
@@ -41,6 +42,8 @@ export interface EnrollInput {
   enrolledBy: string;
   ttlDays?: number;
   now?: Date;
+  /** The key the terminal signs bundles with, when it sent one (server/bundle/terminal-keys.ts). */
+  signingKey?: SigningKeyInput;
 }
 
 /** Enrols a terminal, or enrols it again (a new token; a revocation is lifted). */
@@ -56,6 +59,7 @@ export async function enrollTerminal(db: Queryable, input: EnrollInput): Promise
        revoked_at = NULL, revoked_by = NULL`,
     [input.terminalId, input.relayId, input.label, tokenHash(token), expiresAt.toISOString(), input.enrolledBy, now.toISOString()],
   );
+  if (input.signingKey) await setSigningKey(db, input.terminalId, input.signingKey, now);
   return { terminalId: input.terminalId, token, expiresAt: expiresAt.toISOString(), relayId: input.relayId, relayName: input.relayName, label: input.label };
 }
 

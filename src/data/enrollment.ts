@@ -77,7 +77,10 @@ async function keep(database: RelaisDb, token: DeviceToken): Promise<Enrollment>
 
 /** A supervisor enrols this terminal with their id and PIN (checked by the server). */
 export async function enrollThisTerminal(database: RelaisDb, input: Omit<EnrollmentRequest, 'terminalId'>, baseUrl = ''): Promise<EnrollResult> {
-  const body: EnrollmentRequest = { terminalId: await terminalId(database), ...input };
+  // The key this terminal will sign bundles with travels with the enrollment (loaded only here).
+  const { ownSigningKey, noteKeyRegistered } = await import('./terminal-keys.ts');
+  const signing = await ownSigningKey(database);
+  const body: EnrollmentRequest = { terminalId: await terminalId(database), ...input, signingKey: signing.publicKey };
   let res: Response;
   try {
     res = await fetch(baseUrl + API.enroll, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
@@ -85,7 +88,10 @@ export async function enrollThisTerminal(database: RelaisDb, input: Omit<Enrollm
     return { kind: 'offline' };
   }
   const answer: unknown = await res.json().catch(() => null);
-  if (res.status === 201 && isDeviceToken(answer)) return { kind: 'enrolled', enrollment: await keep(database, answer) };
+  if (res.status === 201 && isDeviceToken(answer)) {
+    await noteKeyRegistered(database, signing.keyId);
+    return { kind: 'enrolled', enrollment: await keep(database, answer) };
+  }
   const code = (answer as Partial<Problem> | null)?.code ?? 'unknown';
   const retryAfter = Number(res.headers.get('Retry-After'));
   return { kind: 'refused', code, ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };

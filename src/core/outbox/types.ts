@@ -42,6 +42,16 @@ export interface OutboxItem {
    * posted; dropped with the payload once the server acknowledged the application.
    */
   attachments?: OutboxAttachment[];
+  /** Came in a bundle another terminal signed (store-and-forward, core/bundle): which, and when. */
+  origin?: BundleOrigin;
+  /** The bundles this item left this terminal in (it stays queued here too), oldest first. */
+  exportedIn?: Array<{ bundleId: string; at: number }>;
+}
+
+export interface BundleOrigin {
+  terminalId: string; // the terminal that signed the bundle
+  bundleId: string;
+  importedAt: number; // epoch ms
 }
 
 export interface OutboxAttachment {

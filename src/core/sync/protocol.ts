@@ -36,6 +36,8 @@ export interface EnrollmentRequest {
   label: string;
   staffId: string;
   pin: string;
+  /** The public half of the key this terminal signs bundles with (core/bundle/terminal-keys.ts). */
+  signingKey?: JsonWebKeyLike;
 }
 
 /** 201 body of an enrollment and 200 body of a renewal: the token is shown only here. */
@@ -222,7 +224,7 @@ export interface TrackingStatus {
  * One line of the audit log: who did what to which application, when, on which terminal.
  * Never personal data: ids, codes and times only.
  */
-export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out' | 'terminal-enrolled' | 'terminal-revoked';
+export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out' | 'terminal-enrolled' | 'terminal-revoked' | 'imported';
 export interface AuditEvent {
   id: string; // UUID of the event (idempotent delivery)
   at: string; // ISO 8601
