@@ -8,9 +8,11 @@
  * - At most 250 bytes of the stream per frame: with the header (≤ 42 characters) and base45
  *   that is ≤ 417 alphanumeric characters, which fits QR version 12 at level M (419):
  *   65 × 65 modules, 73 with the quiet zone. A 720p camera at arm's length (40–50 cm)
- *   sees such a code, drawn ~12 cm wide, about 300 px across: ~4 px per module, the least
- *   zxing reads reliably from a real sensor. Version 15 (+49 % payload) would drop to
- *   ~3.5 px per module, version 20 to ~2.9; a phone has pixels to spare, a kiosk camera not.
+ *   sees such a code, drawn ~12 cm wide, about 300 px across: ~4 px per module. zxing
+ *   reads 93–97 % of clean symbols at 3–4 px per module (a missed one comes back next loop
+ *   with another mask, ui/qr-transfer/qr-frame.ts); below 3 px a real sensor's blur takes
+ *   over. Version 15 (+49 % payload) would drop to ~3.5 px per module, version 20 to ~2.9:
+ *   a phone has pixels to spare, a 720p kiosk camera not.
  * - 5 frames per second by default: the receiver samples the camera ~10–20 times a second
  *   (a QR-only decode of a 720p frame takes ~10 ms here, a few times that on a kiosk CPU),
  *   so each frame is seen 2–4 times, and a sample caught while the screen or the camera's
