@@ -61,10 +61,11 @@ export function startupBytes(): BenchLine[] {
       queue.push(file);
     }
   }
-  // i18next loads the strings of the whole fallback chain (the language, ar, fr) before the
-  // first render (src/ui/i18n/i18n.ts): lazy chunks, but start-up bytes.
+  // i18next loads the citizens' strings (common, errors) of the whole fallback chain (the
+  // language, ar, fr) before the first render (src/ui/i18n/i18n.ts): lazy chunks, but
+  // start-up bytes. The staff screens' namespaces load after it, unawaited.
   for (const [file, name] of lazy) {
-    if (/^strings (ar|fr)\//.test(name)) {
+    if (/^strings (ar|fr)\/(common|errors)$/.test(name)) {
       staticImports(file, js);
       lazy.delete(file);
     }

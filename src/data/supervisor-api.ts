@@ -9,7 +9,7 @@ import { apiFetch } from './enrollment.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: ProblemCode | 'offline' | 'unknown'; retryAfterSeconds?: number };
 
-async function call<T>(database: RelaisDb, path: string, init: RequestInit, expect: number): Promise<ApiResult<T>> {
+export async function call<T>(database: RelaisDb, path: string, init: RequestInit, expect: number): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await apiFetch(database, path, init);

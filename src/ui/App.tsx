@@ -43,11 +43,13 @@ const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 const StudioScreen = lazyComponent(() => import('./studio/StudioScreen.tsx').then((m) => m.StudioScreen));
+// The figures and their charts (uPlot): fetched only when a supervisor opens them.
+const FiguresScreen = lazyComponent(() => import('./figures/FiguresScreen.tsx').then((m) => m.FiguresScreen));
 // Tracking an application: the scanner (zxing, in a worker) is fetched only when a scan starts.
 const ScanScreen = lazyComponent(() => import('./scan/ScanScreen.tsx').then((m) => m.ScanScreen));
 const TrackStatusScreen = lazyComponent(() => import('./track/TrackStatusScreen.tsx').then((m) => m.TrackStatusScreen));
 
-type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
 
 /** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
 function startRoute(): Route {
@@ -234,6 +236,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
         }}
       />
     );
+  } else if (route.name === 'figures' && staff?.role === 'supervisor') {
+    screen = <FiguresScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'studio' && staff) {
@@ -252,6 +256,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
           <div class="actions supervisor-actions">
             <button type="button" class="button secondary" onClick={() => setRoute({ name: 'terminals' })}>
               {t('terminals.open')}
+            </button>
+            <button type="button" class="button secondary" data-testid="figures-button" onClick={() => setRoute({ name: 'figures' })}>
+              {t('figures:open')}
             </button>
             <button type="button" class="button secondary" onClick={() => setRoute({ name: 'translations' })}>
               {t('translations.open')}

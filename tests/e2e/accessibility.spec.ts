@@ -66,6 +66,10 @@ test("the welcome screen and the supervisor's screens pass axe's WCAG A/AA rules
   await page.getByRole('button', { name: 'Traductions' }).click();
   await expect(page.locator('tr[data-lang]')).toHaveCount(9);
   found.push(...(await violations(page, 'translations')));
+  await page.getByRole('button', { name: 'Retour' }).click();
+  await page.getByTestId('figures-button').click(); // the PIN was confirmed on the terminals screen
+  await expect(page.locator('.bar-chart canvas')).toHaveCount(5);
+  found.push(...(await violations(page, 'figures')));
   expect(found).toEqual([]);
   await context.close();
 });

@@ -102,7 +102,8 @@ export interface ApplicationRecord {
   serviceId: string;
   language: string;
   submittedAt: number; // epoch ms
-  status: 'queued' | 'sending' | 'delivered' | 'needs-attention';
+  /** waiting: queued or being sent; closed: refused and then handed back or discarded. */
+  status: 'waiting' | 'delivered' | 'needs-attention' | 'closed';
   /** Delivered: time from entering the outbox to the server's acknowledgement. */
   deliveryMs?: number;
 }
@@ -122,7 +123,7 @@ export function summarize(records: readonly ApplicationRecord[], { days, timeZon
   let needsAttention = 0;
   for (const r of records) {
     // What waits is counted whenever it was submitted, as in a heartbeat.
-    if (r.status === 'queued' || r.status === 'sending') queued++;
+    if (r.status === 'waiting') queued++;
     if (r.status === 'needs-attention') needsAttention++;
     const day = localDay(r.submittedAt, timeZone);
     if (day < firstDay || day > lastDay) continue;

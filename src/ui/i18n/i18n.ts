@@ -11,13 +11,19 @@ import { pluralCategories, pluralCategory } from '../../core/i18n/plurals.ts';
 
 export { directionOf, fallbackChain, isUiLanguage, LANGUAGES, UI_LANGUAGES, type UiLanguage } from '../../core/i18n/languages.ts';
 export { NAMESPACES } from '../../core/i18n/namespaces.ts';
-import { NAMESPACES } from '../../core/i18n/namespaces.ts';
+import { CITIZEN_NAMESPACES, NAMESPACES, type Namespace } from '../../core/i18n/namespaces.ts';
 
 const loaders = import.meta.glob<Record<string, unknown>>('../../../locales/*/{common,errors,console,bundle,qr,figures}.json', { import: 'default' });
 
-async function loadLanguage(lang: string): Promise<void> {
+// Citizens' strings are awaited before the first render; the staff screens' (console,
+// bundle, qr, figures) load right after, unawaited, so they are not start-up bytes.
+const STAFF_NAMESPACES = NAMESPACES.filter((ns) => !CITIZEN_NAMESPACES.includes(ns));
+const loadStaffStrings = (lang: string): void =>
+  void Promise.all(fallbackChain(lang).map((l) => loadLanguage(l, STAFF_NAMESPACES))).catch((error: unknown) => console.error('staff strings did not load', error));
+
+async function loadLanguage(lang: string, namespaces: readonly Namespace[] = CITIZEN_NAMESPACES): Promise<void> {
   await Promise.all(
-    NAMESPACES.map(async (ns) => {
+    namespaces.map(async (ns) => {
       if (i18next.hasResourceBundle(lang, ns)) return;
       const load = loaders[`../../../locales/${lang}/${ns}.json`];
       if (!load) return; // a language may not have every namespace yet: its fallback chain serves it
@@ -53,7 +59,8 @@ export async function initI18n(lang: UiLanguage): Promise<TFunction> {
     returnNull: false,
   });
   useOwnPluralRules();
-  await Promise.all(fallbackChain(lang).map(loadLanguage));
+  await Promise.all(fallbackChain(lang).map((l) => loadLanguage(l)));
+  loadStaffStrings(lang);
   return tracked(lang);
 }
 
@@ -77,7 +84,8 @@ function tracked(lang: UiLanguage): TFunction {
 }
 
 export async function changeLanguage(lang: UiLanguage): Promise<TFunction> {
-  await Promise.all(fallbackChain(lang).map(loadLanguage));
+  await Promise.all(fallbackChain(lang).map((l) => loadLanguage(l)));
+  loadStaffStrings(lang);
   fallbackKeys.clear();
   await i18next.changeLanguage(lang);
   for (const listener of listeners) listener();

@@ -44,20 +44,21 @@ describe("figures: this terminal's outbox", () => {
     record('residence-certificate', 'ar', 0, 'delivered', 30_000),
     record('residence-certificate', 'fr', 0, 'delivered', 20 * MIN),
     record('life-certificate', 'shi-Latn', 1, 'delivered', 2 * DAY),
-    record('residence-certificate', 'ar', 2, 'queued'),
+    record('residence-certificate', 'ar', 2, 'waiting'),
     record('life-certificate', 'ar', 3, 'needs-attention'),
-    record('life-certificate', 'ar', 6, 'sending'),
+    record('life-certificate', 'ar', 6, 'waiting'),
     record('residence-certificate', 'ar', 20, 'delivered', 9 * DAY), // outside 7 days
-    record('residence-certificate', 'fr', 45, 'queued'), // outside 30 days, still waiting
+    record('residence-certificate', 'fr', 45, 'waiting'), // outside 30 days, still waiting
+    record('residence-certificate', 'ar', 5, 'closed'), // refused, then discarded: submitted all the same
   ];
 
   it('counts a week per service, day and language; what waits whenever submitted; bins and median of the delivered', () => {
     const week = summarize(records, { days: 7, timeZone: 'UTC', now: NOW });
-    expect(week).toMatchObject({ scope: 'terminal', days: 7, timeZone: 'UTC', firstDay: '2026-03-04', lastDay: '2026-03-10', total: 6 });
-    expect(week.byService).toEqual([{ key: 'life-certificate', count: 3 }, { key: 'residence-certificate', count: 3 }]);
-    expect(week.byLanguage).toEqual([{ key: 'ar', count: 4 }, { key: 'fr', count: 1 }, { key: 'shi-Latn', count: 1 }]);
+    expect(week).toMatchObject({ scope: 'terminal', days: 7, timeZone: 'UTC', firstDay: '2026-03-04', lastDay: '2026-03-10', total: 7 });
+    expect(week.byService).toEqual([{ key: 'residence-certificate', count: 4 }, { key: 'life-certificate', count: 3 }]);
+    expect(week.byLanguage).toEqual([{ key: 'ar', count: 5 }, { key: 'fr', count: 1 }, { key: 'shi-Latn', count: 1 }]);
     expect(week.byDay).toEqual([
-      { key: '2026-03-04', count: 1 }, { key: '2026-03-05', count: 0 }, { key: '2026-03-06', count: 0 }, { key: '2026-03-07', count: 1 },
+      { key: '2026-03-04', count: 1 }, { key: '2026-03-05', count: 1 }, { key: '2026-03-06', count: 0 }, { key: '2026-03-07', count: 1 },
       { key: '2026-03-08', count: 1 }, { key: '2026-03-09', count: 1 }, { key: '2026-03-10', count: 2 },
     ]);
     expect(week.status).toEqual({ delivered: 3, queued: 3, needsAttention: 1 });
@@ -71,7 +72,7 @@ describe("figures: this terminal's outbox", () => {
 
   it('a month takes in the older delivery; nothing at all gives zeros and no median', () => {
     const month = summarize(records, { days: 30, timeZone: 'UTC', now: NOW });
-    expect([month.total, month.status.delivered, month.delivery.buckets.at(-1)]).toEqual([7, 4, { key: 'more', count: 1 }]);
+    expect([month.total, month.status.delivered, month.delivery.buckets.at(-1)]).toEqual([8, 4, { key: 'more', count: 1 }]);
     const none = summarize([], { days: 7, timeZone: 'Africa/Casablanca', now: NOW });
     expect([none.total, none.byService, none.delivery.medianMs, none.byDay.length, none.byDay.every((d) => d.count === 0)]).toEqual([0, [], null, 7, true]);
   });

@@ -1,0 +1,59 @@
+/**
+ * The charting library (uPlot) is never start-up JavaScript (issue 5, item 6): it loads
+ * with the figures screen only. Reads the built kiosk (`npm test` builds dist/ first;
+ * RELAIS_DIST points elsewhere), like scan-startup.test.ts: no chunk loaded at start-up
+ * holds uPlot's marker strings, some lazy chunk holds them all, and its stylesheet is not
+ * the start-up one. In the sources, only the bar chart imports uplot, and only the figures
+ * screen imports the chart.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIST = process.env.RELAIS_DIST ?? 'dist';
+// Class names uPlot gives its own elements: they survive minification.
+const UPLOT_MARKERS = ['u-over', 'u-under', 'u-legend', 'u-cursor-x', 'u-select'];
+
+function startupChunks(): Set<string> {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) visit(join(file, '..', m[1]!));
+  };
+  for (const entry of entries) visit(entry);
+  return seen;
+}
+
+const markersIn = (code: string) => UPLOT_MARKERS.filter((m) => code.includes(m));
+
+describe('the charting library is not start-up JavaScript', () => {
+  it(`no chunk loaded at start-up holds uPlot; a lazy chunk does (${DIST}/)`, () => {
+    expect(existsSync(join(DIST, 'index.html')), `no ${DIST}/index.html: build the kiosk first (npm test does)`).toBe(true);
+    const startup = startupChunks();
+    expect(startup.size).toBeGreaterThan(0);
+    for (const file of startup) expect(markersIn(readFileSync(join(DIST, file), 'utf8')), `${file} is start-up JavaScript and holds uPlot`).toEqual([]);
+    const assets = readdirSync(join(DIST, 'assets'));
+    const withUplot = assets.filter((f) => f.endsWith('.js') && markersIn(readFileSync(join(DIST, 'assets', f), 'utf8')).length === UPLOT_MARKERS.length);
+    expect(withUplot.length, 'no built chunk holds every uPlot marker: the markers no longer identify uPlot').toBeGreaterThan(0);
+    for (const file of withUplot) expect(startup.has(`assets/${file}`)).toBe(false);
+    // uPlot's stylesheet (.u-legend …) is not the one index.html links.
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const startupCss = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+\.css)"/g)].map((m) => readFileSync(join(DIST, m[1]!), 'utf8'));
+    expect(startupCss.length).toBeGreaterThan(0);
+    for (const css of startupCss) expect(css).not.toContain('.u-legend');
+    expect(assets.some((f) => f.endsWith('.css') && readFileSync(join(DIST, 'assets', f), 'utf8').includes('.u-legend'))).toBe(true);
+  });
+
+  it('in the sources, only src/ui/figures/BarChart.tsx imports uplot, and only the figures screen imports it', () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : []));
+    const importers = (re: RegExp) => files('src').filter((f) => re.test(readFileSync(f, 'utf8')));
+    expect(importers(/(?:from|import)\s*\(?\s*['"]uplot(?:\/[^'"]*)?['"]/)).toEqual([join('src', 'ui', 'figures', 'BarChart.tsx')]);
+    expect(importers(/import\s+(?!type\b)[^;]*from\s*['"][./]*[^'"]*BarChart(?:\.tsx)?['"]/)).toEqual([join('src', 'ui', 'figures', 'FiguresScreen.tsx')]);
+    // …and the app reaches the screen only through import().
+    expect(importers(/import\s+(?!type\b)[^;]*from\s*['"][./]*[^'"]*FiguresScreen(?:\.tsx)?['"]/)).toEqual([]);
+  });
+});
