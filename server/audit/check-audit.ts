@@ -7,11 +7,16 @@
 import { isUuid } from '../../src/core/ids/uuid.ts';
 import { MAX_AUDIT_EVENTS, type AuditAction, type AuditEvent } from '../../src/core/sync/protocol.ts';
 import { isDateTime, isObject, isToken } from '../submissions/check-envelope.ts';
+import { isStorableText } from '../http/text-rules.ts';
+import { MAX_DISCARD_NOTE } from '../../src/core/outbox/attention.ts';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented', 'signed-in', 'signed-out', 'imported',
+  'created', 'edited', 'submitted', 'delivered', 'rejected', 'exported', 'discarded', 'wiped', 'consented', 'signed-in', 'signed-out',
+  'handed-back', 'replaced', 'imported',
 ];
 const MAX_ACTOR_LENGTH = 100;
+const MAX_REASON_LENGTH = 40;
+const MAX_NOTE_LENGTH = MAX_DISCARD_NOTE;
 
 export type AuditCheck = { ok: true; events: AuditEvent[] } | { ok: false; detail: string };
 
@@ -25,6 +30,9 @@ function eventProblem(event: unknown): string | null {
   if (typeof event.action !== 'string' || !AUDIT_ACTIONS.includes(event.action as AuditAction)) return `action must be one of ${AUDIT_ACTIONS.join(', ')}`;
   if (event.applicationId !== null && !isUuid(event.applicationId)) return 'applicationId must be a lower-case UUID or null';
   if (event.serviceId !== undefined && !isToken(event.serviceId)) return 'serviceId must be a service id when present';
+  if (event.reason !== undefined && !isToken(event.reason, MAX_REASON_LENGTH)) return `reason must be a code of at most ${MAX_REASON_LENGTH} letters, digits and . _ : @ -`;
+  // A supervisor's words on a discard: text an answer could hold (http/text-rules.ts).
+  if (event.note !== undefined && (typeof event.note !== 'string' || event.note.length > MAX_NOTE_LENGTH || !isStorableText(event.note))) return `note must be at most ${MAX_NOTE_LENGTH} printable characters`;
   return null;
 }
 
@@ -44,6 +52,8 @@ export function checkAuditBatch(body: unknown): AuditCheck {
       action: e.action,
       applicationId: e.applicationId,
       ...(e.serviceId === undefined ? {} : { serviceId: e.serviceId }),
+      ...(e.reason === undefined ? {} : { reason: e.reason }),
+      ...(e.note === undefined ? {} : { note: e.note }),
     });
   }
   return { ok: true, events };

@@ -15,12 +15,14 @@ export async function storeAuditEvents(db: Queryable, events: AuditEvent[], rece
     action: e.action,
     application_id: e.applicationId,
     service_id: e.serviceId ?? null,
+    reason: e.reason ?? null,
+    note: e.note ?? null,
   }));
   const inserted = await db.query(
-    `INSERT INTO audit_events (id, at, terminal_id, actor, action, application_id, service_id, received_at)
-     SELECT e.id, e.at, e.terminal_id, e.actor, e.action, e.application_id, e.service_id, $2::timestamptz
+    `INSERT INTO audit_events (id, at, terminal_id, actor, action, application_id, service_id, reason, note, received_at)
+     SELECT e.id, e.at, e.terminal_id, e.actor, e.action, e.application_id, e.service_id, e.reason, e.note, $2::timestamptz
        FROM jsonb_to_recordset($1::jsonb)
-         AS e(id uuid, at timestamptz, terminal_id text, actor text, action text, application_id uuid, service_id text)
+         AS e(id uuid, at timestamptz, terminal_id text, actor text, action text, application_id uuid, service_id text, reason text, note text)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [JSON.stringify(rows), receivedAt.toISOString()],
   );

@@ -24,6 +24,7 @@ import { checkStaffPin, endStaffSession, findStaffSession, openStaffSession, typ
 import { enrollTerminal, listTerminals, recordHeartbeat, renewDeviceToken, revokeTerminal } from '../terminals/terminal-store.ts';
 import { checkHeartbeat } from '../../src/core/sync/heartbeat.ts';
 import { checkSigningKey } from '../../src/core/bundle/terminal-keys.ts';
+import { catalogVersion } from '../catalog/catalog-reads.ts';
 
 const MAX_BODY = 4 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -138,7 +139,9 @@ export function listTerminalsRoute({ db, relay, staleAfterMinutes }: TerminalRou
     const terminal = requestTerminal(c);
     const supervisor = await supervisorOf(c, db, relay);
     if (supervisor instanceof Response) return supervisor;
-    return c.json({ terminals: await listTerminals(db, terminal.relayId), staleAfterMinutes: staleAfterMinutes ?? DEFAULT_STALE_MINUTES }, 200, NO_STORE);
+    // The catalog version the server publishes now: a terminal whose heartbeat says less is behind.
+    const catalog = await catalogVersion(db);
+    return c.json({ terminals: await listTerminals(db, terminal.relayId), staleAfterMinutes: staleAfterMinutes ?? DEFAULT_STALE_MINUTES, catalogVersion: catalog }, 200, NO_STORE);
   };
 }
 

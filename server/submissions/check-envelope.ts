@@ -69,6 +69,7 @@ function problem(body: unknown, key: string): string | null {
   }
   if (!isDateTime(body.createdAt)) return 'createdAt must be an ISO 8601 date-time with a time zone';
   if (!isDateTime(body.submittedAt)) return 'submittedAt must be an ISO 8601 date-time with a time zone';
+  if (body.corrects !== undefined && (!isUuid(body.corrects) || body.corrects === body.id)) return 'corrects must be the lower-case UUID of another application';
   return payloadProblem(body.payload);
 }
 
@@ -90,6 +91,7 @@ export function checkEnvelope(body: unknown, key: string): EnvelopeCheck {
     createdAt: b.createdAt,
     submittedAt: b.submittedAt,
     payload: payloadOf(b.payload as unknown as Record<string, unknown>),
+    ...(b.corrects === undefined ? {} : { corrects: b.corrects }),
   };
   return { ok: true, request };
 }

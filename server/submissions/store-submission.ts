@@ -54,9 +54,9 @@ export async function storeSubmission(
   const inserted = await tx.query(
     `INSERT INTO submissions (id, tracking_code, service_id, form_version, terminal_id, language,
        created_at, submitted_at, received_at, answers, request_hash, state, updated_at,
-       assisted_by, consent_version, sealed_key_id, received_from)
+       assisted_by, consent_version, sealed_key_id, received_from, corrects)
      VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb, $11, 'received', $9::timestamptz,
-       $12, $13, $14, $15)
+       $12, $13, $14, $15, $16::uuid)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       request.id,
@@ -74,6 +74,7 @@ export async function storeSubmission(
       request.content.consentVersion ?? null,
       request.sealedKeyId,
       receivedFrom,
+      request.corrects ?? null, // the refused application this one was entered again to replace
     ],
   );
   if (inserted.length > 0) return { kind: 'stored', receipt: { id: request.id, trackingCode, receivedAt: at } };

@@ -9,7 +9,7 @@ import { getMeta, setMeta, terminalId } from './meta.ts';
 
 export async function appendAudit(
   database: RelaisDb,
-  entry: { actor: string; action: AuditAction; applicationId: string | null; serviceId?: string },
+  entry: { actor: string; action: AuditAction; applicationId: string | null; serviceId?: string; reason?: string; note?: string },
 ): Promise<void> {
   const event: AuditEvent = {
     id: crypto.randomUUID(),
@@ -19,6 +19,8 @@ export async function appendAudit(
     action: entry.action,
     applicationId: entry.applicationId,
     ...(entry.serviceId ? { serviceId: entry.serviceId } : {}),
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.note ? { note: entry.note } : {}),
   };
   await database.audit.add({ event });
 }

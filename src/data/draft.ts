@@ -27,6 +27,8 @@ export interface Draft {
   assistedBy?: string; // the agent helping, when one is signed in
   /** Photos and signatures by field id (a retake replaces); the answer is the attachment id. */
   attachments?: Record<string, DraftAttachment>;
+  /** The refused application (its id) an agent is entering again with the citizen. */
+  corrects?: string;
 }
 
 /**

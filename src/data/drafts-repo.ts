@@ -9,10 +9,12 @@ import type { RelaisDb } from './db.ts';
 import type { Draft } from './draft.ts';
 import { getMeta, setMeta } from './meta.ts';
 import { openDraft, sealDraft, sessionKey } from './session.ts';
+import { storageFullOr } from '../core/storage/quota.ts';
 
 export const ACTIVE = 'activeDraftId';
 
-export async function startDraft(database: RelaisDb, definition: ServiceDefinition, language: string, consentVersion: string, assistedBy?: string): Promise<Draft> {
+/** `corrects`: the refused application an agent is entering again with the citizen (a hand-back). */
+export async function startDraft(database: RelaisDb, definition: ServiceDefinition, language: string, consentVersion: string, assistedBy?: string, corrects?: string): Promise<Draft> {
   const draft: Draft = {
     id: crypto.randomUUID(),
     serviceId: definition.id,
@@ -24,6 +26,7 @@ export async function startDraft(database: RelaisDb, definition: ServiceDefiniti
     updatedAt: Date.now(),
     consentVersion,
     ...(assistedBy ? { assistedBy } : {}),
+    ...(corrects ? { corrects } : {}),
   };
   const key = (await sessionKey(database, true))!;
   const stored = await sealDraft(key, draft);
@@ -50,10 +53,20 @@ export async function activeDraft(database: RelaisDb): Promise<Draft | undefined
   return draft;
 }
 
+/** Throws StorageFullError (core/storage/quota.ts) on a full disk: the stored draft is then the previous one. */
 export async function saveDraft(database: RelaisDb, draft: Draft): Promise<void> {
   const key = await sessionKey(database, false);
   if (!key) throw new Error('the session ended: this draft can no longer be saved');
-  await database.drafts.put(await sealDraft(key, { ...draft, updatedAt: Date.now() }));
+  const sealed = await sealDraft(key, { ...draft, updatedAt: Date.now() });
+  let transaction: IDBTransaction | undefined;
+  try {
+    await database.transaction('rw', database.drafts, async (tx) => {
+      transaction = tx.idbtrans;
+      await database.drafts.put(sealed);
+    });
+  } catch (error) {
+    throw storageFullOr(error, transaction);
+  }
 }
 
 export async function discardDraft(database: RelaisDb, id: string): Promise<void> {

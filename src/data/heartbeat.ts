@@ -17,7 +17,7 @@ export async function collectHeartbeat(database: RelaisDb): Promise<Heartbeat> {
   return {
     queued: counts.queued,
     sending: counts.sending,
-    needsAttention: counts['needs-attention'],
+    needsAttention: counts['needs-attention'] + counts['handed-back'], // a hand-back waits for an agent: still unresolved
     delivered: counts.delivered,
     oldestQueuedAt: oldest[0] ? new Date(oldest[0].queuedAt).toISOString() : null,
     storageUsed: estimate?.usage ?? null,

@@ -40,7 +40,7 @@ export function outboxStore(database: RelaisDb): OutboxStore {
 }
 
 export async function countByStatus(database: RelaisDb): Promise<Record<OutboxStatus, number>> {
-  const statuses: OutboxStatus[] = ['queued', 'sending', 'delivered', 'needs-attention'];
+  const statuses: OutboxStatus[] = ['queued', 'sending', 'delivered', 'needs-attention', 'handed-back', 'discarded', 'replaced'];
   const counts = await Promise.all(statuses.map((s) => database.outbox.where('status').equals(s).count()));
   return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<OutboxStatus, number>;
 }

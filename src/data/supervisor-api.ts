@@ -33,6 +33,8 @@ export interface RelayTerminals {
   terminals: TerminalSummary[];
   /** Minutes without a heartbeat after which a terminal is shown as stale. */
   staleAfterMinutes: number;
+  /** The catalog version the server publishes now (to see which terminals are behind). */
+  catalogVersion: number;
 }
 
 export const relayTerminals = (database: RelaisDb, session: StaffSession): Promise<ApiResult<RelayTerminals>> =>

@@ -11,6 +11,7 @@ import { API, type Problem } from '../core/sync/protocol.ts';
 import type { RelaisDb } from '../data/db.ts';
 import { apiFetch } from '../data/enrollment.ts';
 import { clipStore, type ClipStore } from './clip-store.ts';
+import { isQuotaError } from '../core/storage/quota.ts';
 
 export type ClipSyncResult = { ok: true; downloaded: number; failed: number } | { ok: false; reason: 'offline' | 'http' | 'unreadable'; status?: number };
 
@@ -60,6 +61,11 @@ export async function syncSpeechClips(database: RelaisDb, store: ClipStore = cli
     } catch (error) {
       console.warn(`speech: could not download the clip ${entry.lang}/${entry.key}`, error);
       failed++;
+      // A full disk: recordings are optional (a voice or the agent reads instead), so stop here.
+      if (isQuotaError(error)) {
+        failed = wanted.length - downloaded;
+        break;
+      }
     }
   }
   return { ok: true, downloaded, failed };

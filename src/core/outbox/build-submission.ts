@@ -20,6 +20,8 @@ export interface FinishedDraft {
   assistedBy?: string;
   /** The images the answers name, with their references (core/attachments/seal.ts attachmentRef). */
   files?: Array<{ ref: AttachmentRef; bytes: Uint8Array }>;
+  /** The refused application this one was entered to replace (sent in clear: an id only). */
+  corrects?: string;
 }
 
 export function submissionContent(draft: FinishedDraft): SealedContent {
@@ -46,6 +48,7 @@ export async function buildSealedSubmission(draft: FinishedDraft, terminalId: st
     createdAt: draft.createdAt,
     submittedAt,
     payload: await sealContent(submissionContent(draft), key, draft.id),
+    ...(draft.corrects ? { corrects: draft.corrects } : {}),
   };
 }
 

@@ -5,10 +5,16 @@
  *
  *   queued ──send──▶ sending ──2xx──────▶ delivered
  *     ▲                 │  └──4xx────────▶ needs-attention ──resubmit──▶ queued
- *     └──retry (5xx, 408, 409, 429, network)
+ *     └──retry (5xx, 408, 409, 429, network)      │   ▲  └──discard──▶ discarded
+ *                                          hand back │   │ withdraw
+ *                                                    ▼   │
+ *                                                 handed-back ──correction queued──▶ replaced
+ *
+ * delivered, discarded and replaced are final; the last two drop the sealed payload and
+ * attachments, like delivery does (law 09-08: keep no longer than needed).
  */
 import type { SubmissionReceipt, SubmissionRequest } from '../sync/protocol.ts';
-import type { DeliveryError, OutboxItem, OutboxStatus } from './types.ts';
+import type { DeliveryError, Discard, OutboxItem, OutboxStatus } from './types.ts';
 
 export class OutboxTransitionError extends Error {
   constructor(from: OutboxStatus, to: OutboxStatus) {
@@ -42,9 +48,9 @@ export function markSending(item: OutboxItem, now: number): OutboxItem {
 
 export function markDelivered(item: OutboxItem, receipt: SubmissionReceipt, now: number): OutboxItem {
   expect(item, 'sending', 'delivered');
-  const { lastError: _dropped, attachments: _sealedFiles, ...rest } = item;
-  const { payload: _sealed, ...receiptOnly } = item.request; // purged once acknowledged (law 09-08: keep no longer than needed)
-  return { ...rest, request: receiptOnly, status: 'delivered', receipt, trackingCode: receipt.trackingCode, trackingConfirmed: true, deliveredAt: now };
+  // The sealed answers are purged once acknowledged (law 09-08: keep no longer than needed).
+  const { lastError: _dropped, ...rest } = purged(item);
+  return { ...rest, status: 'delivered', receipt, trackingCode: receipt.trackingCode, trackingConfirmed: true, deliveredAt: now };
 }
 
 export function markRetry(item: OutboxItem, error: DeliveryError, delayMs: number, now: number): OutboxItem {
@@ -62,6 +68,40 @@ export function requeue(item: OutboxItem, request: SubmissionRequest, now: numbe
   expect(item, 'needs-attention', 'queued');
   if (request.id !== item.id) throw new Error('a corrected application keeps its id');
   return { ...item, status: 'queued', request, nextAttemptAt: now };
+}
+
+/** The sealed answers and images go; ids, service, dates and the tracking code stay. */
+function purged(item: OutboxItem): OutboxItem {
+  const { attachments: _sealedFiles, ...rest } = item;
+  const { payload: _sealed, ...metadata } = item.request;
+  return { ...rest, request: metadata };
+}
+
+/** A supervisor gives a refused application back to an agent, to enter again with the citizen. */
+export function handBack(item: OutboxItem, by: string, now: number): OutboxItem {
+  expect(item, 'needs-attention', 'handed-back');
+  return { ...item, status: 'handed-back', handedBack: { by, at: now } };
+}
+
+/** The supervisor takes a hand-back back (e.g. the citizen will not return), to discard it. */
+export function withdrawHandBack(item: OutboxItem): OutboxItem {
+  expect(item, 'handed-back', 'needs-attention');
+  const { handedBack: _withdrawn, ...rest } = item;
+  return { ...rest, status: 'needs-attention' };
+}
+
+/** Only a refused application may be discarded, and only with a reason. */
+export function discard(item: OutboxItem, discarded: Discard): OutboxItem {
+  expect(item, 'needs-attention', 'discarded');
+  if (!discarded.reason) throw new Error('a discarded application needs a reason');
+  return { ...purged(item), status: 'discarded', discarded };
+}
+
+/** The citizen's corrected application (a new id, `corrects` this one) is queued. */
+export function markReplaced(item: OutboxItem, correctionId: string, now: number): OutboxItem {
+  expect(item, 'handed-back', 'replaced');
+  if (correctionId === item.id) throw new Error('a correction is a new application with its own id');
+  return { ...purged(item), status: 'replaced', replacedBy: { id: correctionId, at: now } };
 }
 
 /**

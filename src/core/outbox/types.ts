@@ -13,7 +13,20 @@ import type { ProblemCode, SubmissionPayload, SubmissionReceipt, SubmissionReque
  */
 export type OutboxRequest = Omit<SubmissionRequest, 'payload'> & { payload?: SubmissionPayload };
 
-export type OutboxStatus = 'queued' | 'sending' | 'delivered' | 'needs-attention';
+/**
+ * 'needs-attention' is a refusal a supervisor must act on: hand it back to an agent
+ * ('handed-back', then 'replaced' once the citizen's corrected application is queued) or
+ * discard it with a reason ('discarded'). The last three keep no sealed payload.
+ */
+export type OutboxStatus = 'queued' | 'sending' | 'delivered' | 'needs-attention' | 'handed-back' | 'discarded' | 'replaced';
+
+/** Why a supervisor discarded a refused application (core/outbox/attention.ts lists them). */
+export interface Discard {
+  by: string; // the supervisor's id
+  at: number; // epoch ms
+  reason: string; // a DISCARD_REASONS code
+  note?: string; // optional words of the supervisor's (never the citizen's data)
+}
 
 /** Why the last attempt did not deliver: kept for the supervisor and the receipt screen. */
 export interface DeliveryError {
@@ -46,6 +59,11 @@ export interface OutboxItem {
   origin?: BundleOrigin;
   /** The bundles this item left this terminal in (it stays queued here too), oldest first. */
   exportedIn?: Array<{ bundleId: string; at: number }>;
+  /** Handed back to an agent to enter again with the citizen: by whom, when. */
+  handedBack?: { by: string; at: number };
+  discarded?: Discard;
+  /** The corrected application (its id) that replaced this one, and when it was queued. */
+  replacedBy?: { id: string; at: number };
 }
 
 export interface BundleOrigin {

@@ -158,6 +158,11 @@ export interface SubmissionRequest {
   createdAt: string; // ISO 8601, when the citizen started the application
   submittedAt: string; // ISO 8601, when the citizen pressed submit
   payload: SubmissionPayload;
+  /**
+   * The id of a refused application this one replaces: an agent entered it again with the
+   * citizen (the terminal cannot read the refused one). A lower-case UUID, not this id.
+   */
+  corrects?: string;
 }
 
 /** 201 body (and the body replayed for a repeated request with the same key and body). */
@@ -224,7 +229,7 @@ export interface TrackingStatus {
  * One line of the audit log: who did what to which application, when, on which terminal.
  * Never personal data: ids, codes and times only.
  */
-export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out' | 'terminal-enrolled' | 'terminal-revoked' | 'imported';
+export type AuditAction = 'created' | 'edited' | 'submitted' | 'delivered' | 'rejected' | 'exported' | 'discarded' | 'wiped' | 'consented' | 'signed-in' | 'signed-out' | 'terminal-enrolled' | 'terminal-revoked' | 'handed-back' | 'replaced' | 'imported';
 export interface AuditEvent {
   id: string; // UUID of the event (idempotent delivery)
   at: string; // ISO 8601
@@ -233,6 +238,9 @@ export interface AuditEvent {
   action: AuditAction;
   applicationId: string | null;
   serviceId?: string;
+  /** Why (a code, e.g. a discard reason), and a supervisor's optional words (≤ 200 characters). */
+  reason?: string;
+  note?: string;
 }
 /** POST /api/audit body; the answer is 200 `{ accepted: n }` (events already known are ignored). */
 export interface AuditBatch {

@@ -102,7 +102,7 @@ describe('drafts and the outbox on IndexedDB', () => {
     const sending = markSending(newOutboxItem(sampleRequest(), 'D', 0), 1);
     await db.outbox.bulkAdd([a, b, later, sending]);
     expect((await store.due(1000, 10)).map((i) => i.trackingCode)).toEqual(['B', 'A']);
-    expect(await countByStatus(db)).toEqual({ queued: 3, sending: 1, delivered: 0, 'needs-attention': 0 });
+    expect(await countByStatus(db)).toEqual({ queued: 3, sending: 1, delivered: 0, 'needs-attention': 0, 'handed-back': 0, discarded: 0, replaced: 0 });
     expect((await store.interrupted()).map((i) => i.trackingCode)).toEqual(['D']);
     expect(await store.nextDueAt()).toBe(50);
     await db.outbox.bulkDelete([a.id, b.id, later.id]);
