@@ -30,6 +30,8 @@ import { FallbackNotice } from './i18n/FallbackNotice.tsx';
 import { applyDisplay, DEFAULT_DISPLAY, DisplayDialog, type DisplayPrefs } from './session/DisplayDialog.tsx';
 import { GuidedReader } from './session/GuidedReader.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
+import { StorageStatus } from './supervisor/StorageStatus.tsx';
+import { isQuotaError } from '../core/storage/quota.ts';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { stopAllCameras } from './scan/camera.ts';
@@ -43,13 +45,16 @@ const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 const StudioScreen = lazyComponent(() => import('./studio/StudioScreen.tsx').then((m) => m.StudioScreen));
+// Refused applications: the supervisor's actions, and the corrections agents make with the citizen.
+const AttentionScreen = lazyComponent(() => import('./supervisor/AttentionScreen.tsx').then((m) => m.AttentionScreen));
+const CorrectionsToMake = lazyComponent(() => import('./outbox/CorrectionsToMake.tsx').then((m) => m.CorrectionsToMake));
 // The figures and their charts (uPlot): fetched only when a supervisor opens them.
 const FiguresScreen = lazyComponent(() => import('./figures/FiguresScreen.tsx').then((m) => m.FiguresScreen));
 // Tracking an application: the scanner (zxing, in a worker) is fetched only when a scan starts.
 const ScanScreen = lazyComponent(() => import('./scan/ScanScreen.tsx').then((m) => m.ScanScreen));
 const TrackStatusScreen = lazyComponent(() => import('./track/TrackStatusScreen.tsx').then((m) => m.TrackStatusScreen));
 
-type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'attention' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition; corrects?: string } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
 
 /** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
 function startRoute(): Route {
@@ -81,7 +86,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   useEffect(() => applyDisplay(display), [display]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [syncing, setSyncing] = useState(false);
-  const [draftSaveFailed, setDraftSaveFailed] = useState(false);
+  // Why the last draft write failed: 'full' when the disk was (a new photo is then taken back).
+  const [draftSaveFailed, setDraftSaveFailed] = useState<false | 'full' | 'failed'>(false);
+  const [photoRefused, setPhotoRefused] = useState(false);
   // Changing it remounts every screen, so no in-memory state of one citizen reaches the next.
   const [sessionNonce, setSessionNonce] = useState(0);
   // The agent or supervisor signed in on this terminal (in memory only: a reload signs out).
@@ -124,6 +131,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
+    setPhotoRefused(false);
     setPickingLanguage(false);
     setDisplayOpen(false);
     setDisplay(DEFAULT_DISPLAY);
@@ -131,16 +139,24 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     setSessionNonce((n) => n + 1);
   };
 
-  const change = (changes: { answers?: Draft['answers']; stepIndex?: number }) => {
+  const change = (changes: { answers?: Draft['answers']; stepIndex?: number; attachments?: Draft['attachments'] }) => {
     if (!draft) return;
     const next = { ...draft, ...changes, language: lang };
     setDraft(next);
     // IndexedDB runs write transactions on one store in the order they were made.
     saveDraft(db(), next).then(
-      () => setDraftSaveFailed(false),
+      () => {
+        setDraftSaveFailed(false);
+        if (changes.attachments) setPhotoRefused(false);
+      },
       (error: unknown) => {
         console.error('draft save failed', error);
-        setDraftSaveFailed(true);
+        const full = isQuotaError(error);
+        // A full disk refuses a new photo first: it is taken back (the stored draft is the one before it).
+        if (full && changes.attachments) {
+          setDraft((current) => (current === next ? draft : current));
+          setPhotoRefused(true);
+        } else setDraftSaveFailed(full ? 'full' : 'failed');
       },
     );
   };
@@ -178,7 +194,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
         service={route.service}
         onDecline={home}
         onAccept={async () => {
-          setDraft(await startDraft(db(), route.service, lang, CONSENT_NOTICE_VERSION, staff?.id));
+          setDraft(await startDraft(db(), route.service, lang, CONSENT_NOTICE_VERSION, staff?.id, route.corrects));
           setRoute({ name: 'form' });
         }}
       />
@@ -230,6 +246,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
         onSession={setStaffSession}
         onBack={home}
         onOpenQueue={() => setRoute({ name: 'outbox' })}
+        onOpenAttention={() => setRoute({ name: 'attention' })}
         onSyncNow={async () => {
           await syncNow();
           await import('../data/heartbeat.ts').then((h) => h.sendHeartbeat(db()));
@@ -238,6 +255,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     );
   } else if (route.name === 'figures' && staff?.role === 'supervisor') {
     screen = <FiguresScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
+  } else if (route.name === 'attention' && staff?.role === 'supervisor') {
+    screen = <AttentionScreen supervisor={staff} onBack={() => setRoute({ name: 'terminals' })} />;
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'studio' && staff) {
@@ -265,6 +284,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
             </button>
           </div>
         )}
+        {staff && <StorageStatus warnOnly />}
+        {staff && <CorrectionsToMake onCorrect={(item, service) => setRoute({ name: 'consent', service, corrects: item.id })} />}
         {staff && (
           <div class="actions staff-actions">
             <button type="button" class="button secondary" data-testid="studio-button" onClick={() => setRoute({ name: 'studio' })}>
@@ -317,7 +338,12 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
       <UpdateBanner offer={update} />
       {draftSaveFailed && (
         <p class="notice error" role="alert">
-          {t('form.draftSaveFailed')}
+          {t(draftSaveFailed === 'full' ? 'console:storage.draftFull' : 'form.draftSaveFailed')}
+        </p>
+      )}
+      {photoRefused && route.name === 'form' && (
+        <p class="notice error" role="alert" data-testid="photo-refused">
+          {t('attachments.quotaFull')}
         </p>
       )}
       <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox' && route.name !== 'welcome')} onExpire={() => void finishSession('idle')} />

@@ -2,11 +2,14 @@
  * A document photo: from the camera (getUserMedia, stopped as soon as it is not shown) or
  * a file; then crop (drag a rectangle) and quarter turns; then compressed (longest side
  * ≤ 1600 px, JPEG, ≤ 300 KB when the quality ladder gets there) and previewed, with retake.
- * The storage quota is checked before a capture starts: a full terminal says so and keeps
- * what is already saved.
+ * The storage quota is checked before a capture starts and again before the photo is kept:
+ * from 90 % of the quota, or without room for the image and its copies, a new photo is
+ * refused with a message (core/storage/quota.ts), so what space is left goes to drafts and
+ * applications. A write that still fails for a full disk is taken back by the app (App.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cropToPixels, hasRoomFor, rotatedSize, unrotateFraction, type Rotation, type Size } from '../../core/attachments/sizing.ts';
+import { cropToPixels, rotatedSize, unrotateFraction, type Rotation, type Size } from '../../core/attachments/sizing.ts';
+import { roomForPhoto } from '../../core/storage/quota.ts';
 import { maxBytesOf } from '../../core/attachments/refs.ts';
 import type { FieldDefinition } from '../../core/forms/types.ts';
 import type { DraftAttachment } from '../../data/draft.ts';
@@ -38,9 +41,9 @@ export function PhotoField({ field, id, attachment, describedBy, onAttach }: Pro
   const preview = usePreviewUrl(attachment);
   const max = maxBytesOf(field);
 
-  const roomLeft = async (): Promise<boolean> => {
+  const roomLeft = async (bytes = max): Promise<boolean> => {
     const estimate = await navigator.storage?.estimate?.().catch(() => ({}) as StorageEstimate);
-    if (estimate && !hasRoomFor(estimate, max)) {
+    if (estimate && !roomForPhoto(estimate, bytes)) {
       setProblem(t('attachments.quotaFull'));
       return false;
     }
@@ -76,6 +79,8 @@ export function PhotoField({ field, id, attachment, describedBy, onAttach }: Pro
         setMode({ name: 'edit', source });
         return;
       }
+      // The disk may have filled while the photo was being framed.
+      if (!(await roomLeft(image.bytes.length))) return setMode({ name: 'idle' });
       source.image.close?.();
       setProblem(null);
       onAttach(await toDraftAttachment(field.id, image));

@@ -37,7 +37,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
   const loc = useLocalized();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [saveFailed, setSaveFailed] = useState<null | 'noSealingKey' | 'saveFailed'>(null);
+  const [saveFailed, setSaveFailed] = useState<null | 'noSealingKey' | 'saveFailed' | 'storageFull'>(null);
   const def = draft.definition;
   const steps = useMemo(() => visibleSteps(def, draft.answers), [def, draft.answers]);
   const index = Math.min(draft.stepIndex, steps.length);
@@ -70,7 +70,8 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
       // Most likely a full disk (QuotaExceededError), or a terminal that never received the
       // server key. The transaction rolled back: the draft is intact and nothing was queued.
       console.error('submit failed', error);
-      setSaveFailed((error as Error | null)?.name === 'NoSealingKeyError' ? 'noSealingKey' : 'saveFailed');
+      const name = (error as Error | null)?.name;
+      setSaveFailed(name === 'NoSealingKeyError' ? 'noSealingKey' : name === 'StorageFullError' ? 'storageFull' : 'saveFailed');
     } finally {
       setBusy(false);
     }
@@ -82,7 +83,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
       <>
         {saveFailed && (
           <p class="notice error" role="alert">
-            {t(`form.${saveFailed}`)}
+            {t(saveFailed === 'storageFull' ? 'console:storage.submitFull' : `form.${saveFailed}`)}
           </p>
         )}
         <ReviewScreen draft={draft} steps={steps} busy={busy} onEdit={go} onBack={() => go(steps.length - 1)} onSubmit={submit} />

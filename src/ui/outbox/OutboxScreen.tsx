@@ -1,4 +1,8 @@
-/** Every application on this terminal with its delivery status: no personal data shown. */
+/**
+ * Every application on this terminal with its delivery status: no personal data shown.
+ * A refused one stays listed whatever became of it: handed back to an agent, discarded
+ * (by whom, why) or replaced by the citizen's corrected application.
+ */
 import { db } from '../../data/db.ts';
 import { getMeta } from '../../data/meta.ts';
 import type { CatalogProblem } from '../../data/catalog-sync.ts';
@@ -10,6 +14,16 @@ import { deliveryReasons } from './problem-text.ts';
 import { BackButton } from '../layout/BackButton.tsx';
 import { StorageStatus } from '../supervisor/StorageStatus.tsx';
 
+const STATUS_TEXT = {
+  queued: 'outbox.status.queued',
+  sending: 'outbox.status.sending',
+  delivered: 'outbox.status.delivered',
+  'needs-attention': 'outbox.status.needs-attention',
+  'handed-back': 'console:status.handed-back',
+  discarded: 'console:status.discarded',
+  replaced: 'console:status.replaced',
+} as const;
+
 export function OutboxScreen({ onBack }: { onBack(): void }) {
   const { t, lang } = useLang();
   const loc = useLocalized();
@@ -18,6 +32,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
   const byId = new Map(catalog?.map((c) => [c.id, c.definition]));
   const catalogMeta = useLiveQuery(async () => ({ version: await getMeta<number>(db(), 'catalogVersion'), problems: (await getMeta<CatalogProblem[]>(db(), 'catalogProblems')) ?? [] }), []);
   const when = dateFormat(lang, { show: 'date-time' });
+  const codes = new Map(items?.map((i) => [i.id, i.trackingCode]));
   return (
     <main class="screen outbox" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{t('outbox.title')}</h1>
@@ -32,7 +47,7 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
                 {item.trackingCode}
               </span>
               <span>{def ? loc(def.title).text : item.request.serviceId}</span>
-              <span class="badge">{t(`outbox.status.${item.status}`)}</span>
+              <span class="badge">{t(STATUS_TEXT[item.status])}</span>
               <span class="hint">
                 {t('outbox.queuedAt', { date: when.format(item.queuedAt) })} · {t('outbox.attempts', { count: item.attempts })}
               </span>
@@ -42,6 +57,14 @@ export function OutboxScreen({ onBack }: { onBack(): void }) {
                     {r}
                   </span>
                 ))}
+              {item.discarded && (
+                <span class="hint">
+                  {t('console:outbox.discarded', { by: item.discarded.by, date: when.format(item.discarded.at), reason: t(`console:attention.reason.${item.discarded.reason}`) })}
+                  {item.discarded.note && ` (${item.discarded.note})`}
+                </span>
+              )}
+              {item.replacedBy && <span class="hint">{t('console:outbox.replaced', { code: codes.get(item.replacedBy.id) ?? item.replacedBy.id })}</span>}
+              {item.status === 'needs-attention' && <span class="hint">{t('console:outbox.toSupervisor')}</span>}
             </li>
           );
         })}

@@ -22,8 +22,8 @@ import { QrCode } from './QrCode.tsx';
 import { RECEIPT_PAPERS, loadPaper, savePaper, type ReceiptPaper } from './paper.ts';
 import './receipt.css';
 
-const STATUS_ICON = { queued: 'clock', sending: 'sync', delivered: 'check', 'needs-attention': 'warning' } as const;
-const STATUS_TEXT = { queued: 'receipt.queued', sending: 'receipt.sending', delivered: 'receipt.delivered', 'needs-attention': 'receipt.needsAttention' } as const;
+const STATUS_ICON = { queued: 'clock', sending: 'sync', delivered: 'check', 'needs-attention': 'warning', 'handed-back': 'warning', discarded: 'warning', replaced: 'warning' } as const;
+const STATUS_TEXT = { queued: 'receipt.queued', sending: 'receipt.sending', delivered: 'receipt.delivered', 'needs-attention': 'receipt.needsAttention', 'handed-back': 'receipt.needsAttention', discarded: 'console:local.discarded', replaced: 'console:local.replaced' } as const;
 const PAPER_TEXT = { '58': 'receipt.paper58', '80': 'receipt.paper80', a4: 'receipt.paperA4' } as const;
 
 export function ReceiptScreen({ id, service, onDone }: { id: string; service: ServiceDefinition | undefined; onDone(): void }) {

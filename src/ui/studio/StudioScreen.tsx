@@ -20,6 +20,7 @@ import { useLang } from '../i18n/context.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 import { startRecording, type ActiveRecording } from './recorder.ts';
 import { trimRecording } from './trim-audio.ts';
+import { isQuotaError } from '../../core/storage/quota.ts';
 import './studio.css';
 
 const commonFiles = import.meta.glob<Tree>('../../../locales/*/common.json', { import: 'default' });
@@ -106,7 +107,7 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
       await refreshClips();
     } catch (error) {
       console.warn('studio: recording failed', error);
-      setNotice({ kind: 'error', text: t('studio.recordFailed') });
+      setNotice({ kind: 'error', text: t(isQuotaError(error) ? 'console:storage.clipFull' : 'studio.recordFailed') });
     } finally {
       setBusy(null);
     }

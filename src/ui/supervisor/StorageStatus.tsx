@@ -1,12 +1,12 @@
 /**
  * This terminal's storage: what IndexedDB and the caches use against the quota the
  * browser grants, whether the storage is persistent (not evicted under pressure), and a
- * warning from 80 % on, before a full disk starts refusing photos.
+ * warning from 80 % on, before a full disk starts refusing photos (core/storage/quota.ts).
+ * `warnOnly`: shown only from 80 % (the staff's banner on the home screen).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { STORAGE_WARNING_RATIO } from '../../core/storage/quota.ts';
 import { useLang } from '../i18n/context.tsx';
-
-export const STORAGE_WARNING_RATIO = 0.8;
 
 interface Storage {
   usage: number;
@@ -16,7 +16,7 @@ interface Storage {
 
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(bytes < 10 * 1_048_576 ? 1 : 0);
 
-export function StorageStatus() {
+export function StorageStatus({ warnOnly = false }: { warnOnly?: boolean }) {
   const { t } = useLang();
   const [storage, setStorage] = useState<Storage | null>(null);
   useEffect(() => {
@@ -30,6 +30,7 @@ export function StorageStatus() {
   if (!storage) return null;
   const ratio = storage.usage / storage.quota;
   const full = ratio >= STORAGE_WARNING_RATIO;
+  if (warnOnly && !full) return null;
   return (
     <div class={full ? 'notice error storage-status' : 'storage-status'} role={full ? 'alert' : 'status'} data-storage-ratio={ratio.toFixed(3)}>
       <span>{t('dashboard.storage', { used: megabytes(storage.usage), quota: megabytes(storage.quota), percent: Math.round(ratio * 100) })}</span>

@@ -13,9 +13,12 @@ import { openStaffSession, relayTerminals, revokeRelayTerminal, type ApiResult }
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { isStale, type Heartbeat } from '../../core/sync/heartbeat.ts';
 import { StorageStatus } from './StorageStatus.tsx';
+import { CatalogStatus } from './CatalogStatus.tsx';
+import './console.css';
 import { useLang } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
+import { SupervisorPinForm } from '../staff/SupervisorPinForm.tsx';
 
 interface Props {
   supervisor: StaffMember;
@@ -23,6 +26,8 @@ interface Props {
   onSession(session: StaffSession | null): void;
   onBack(): void;
   onOpenQueue(): void;
+  /** Applications the server refused, to hand back or discard (AttentionScreen). */
+  onOpenAttention(): void;
   onSyncNow(): Promise<void>;
 }
 
@@ -63,14 +68,15 @@ function HeartbeatFacts({ heartbeat: h, when }: { heartbeat: Heartbeat; when: { 
   );
 }
 
-export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpenQueue, onSyncNow }: Props) {
+export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpenQueue, onOpenAttention, onSyncNow }: Props) {
   const { t, lang } = useLang();
   const own = useLiveQuery(() => terminalId(db()), []);
-  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
   const [staleAfter, setStaleAfter] = useState(30);
+  const [serverCatalog, setServerCatalog] = useState<number | null>(null);
+  const attention = useLiveQuery(() => db().outbox.where('status').anyOf('needs-attention', 'handed-back').count(), []);
   const [confirming, setConfirming] = useState<TerminalSummary | null>(null);
   const when = dateFormat(lang, { show: 'date-time' });
 
@@ -85,6 +91,7 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
     if (result.ok) {
       setTerminals(result.value.terminals);
       setStaleAfter(result.value.staleAfterMinutes);
+      setServerCatalog(result.value.catalogVersion ?? null);
     } else failure(result);
   };
 
@@ -100,12 +107,11 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
     if (session) await load(session);
   };
 
-  const confirmPin = async () => {
+  const confirmPin = async (pin: string) => {
     setBusy(true);
     setMessage(null);
     const result = await openStaffSession(db(), supervisor.id, pin);
     setBusy(false);
-    setPin('');
     if (result.ok) onSession(result.value);
     else failure(result);
   };
@@ -134,26 +140,19 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
           <button type="button" class="button secondary" disabled={busy} onClick={() => void syncAndReload()}>
             {t('sync.now')}
           </button>
-        </div>
-      </section>
-      {!session && (
-        <form
-          class="enroll-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirmPin();
-          }}
-        >
-          <p>{t('terminals.confirmPin')}</p>
-          <div class="field">
-            <label for="terminals-pin">{t('enroll.pin')}</label>
-            <input id="terminals-pin" class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
-          </div>
-          <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
-            {t('terminals.confirm')}
+          <button type="button" class={attention ? 'button primary' : 'button secondary'} data-testid="open-attention" onClick={onOpenAttention}>
+            {t('console:attention.openCount', { n: attention ?? 0 })}
           </button>
-        </form>
-      )}
+        </div>
+        <CatalogStatus
+          serverVersion={serverCatalog}
+          onPulled={async () => {
+            await import('../../data/heartbeat.ts').then((h) => h.sendHeartbeat(db()));
+            if (session) await load(session);
+          }}
+        />
+      </section>
+      {!session && <SupervisorPinForm id="terminals-pin" intro={t('terminals.confirmPin')} busy={busy} onConfirm={(pin) => void confirmPin(pin)} />}
       {message && (
         <p class={message.error ? 'notice error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -162,48 +161,57 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
       {session && terminals?.length === 0 && <p>{t('terminals.empty')}</p>}
       {session && terminals && terminals.length > 0 && (
         <ul class="terminal-list">
-          {terminals.map((terminal) => (
-            <li
-              key={terminal.terminalId}
-              class={`terminal-item${!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) ? ' stale' : ''}`}
-              data-terminal={terminal.terminalId}
-              data-revoked={terminal.revokedAt !== null}
-              data-stale={!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now())}
-            >
-              <span class="label">
-                {terminal.label}
-                {terminal.terminalId === own && ` (${t('terminals.thisOne')})`}
-              </span>
-              <span class="hint" dir="ltr">
-                {terminal.terminalId}
-              </span>
-              <span class="hint">{t('terminals.enrolled', { date: when.format(Date.parse(terminal.enrolledAt)), by: terminal.enrolledBy })}</span>
-              <span class="hint">{terminal.lastSeenAt ? t('terminals.lastSeen', { date: when.format(Date.parse(terminal.lastSeenAt)) }) : t('terminals.neverSeen')}</span>
-              {!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) && (
-                <span class="badge warning">{t('dashboard.stale', { minutes: staleAfter })}</span>
-              )}
-              {terminal.heartbeat && <HeartbeatFacts heartbeat={terminal.heartbeat} when={when} />}
-              <span class="badge">
-                {terminal.revokedAt ? t('terminals.revokedState', { date: when.format(Date.parse(terminal.revokedAt)), by: terminal.revokedBy ?? '' }) : t('terminals.active')}
-              </span>
-              {!terminal.revokedAt && confirming?.terminalId !== terminal.terminalId && (
-                <button type="button" class="button secondary" disabled={busy} onClick={() => setConfirming(terminal)}>
-                  {t('terminals.revoke')}
-                </button>
-              )}
-              {confirming?.terminalId === terminal.terminalId && (
-                <div class="confirm" role="group" aria-label={t('terminals.revoke')}>
-                  <p>{t('terminals.revokeConfirm', { label: terminal.label })}</p>
-                  <button type="button" class="button danger" disabled={busy} onClick={() => void revoke(terminal)}>
-                    {t('terminals.revokeYes')}
+          {terminals.map((terminal) => {
+            const catalogBehind = !terminal.revokedAt && serverCatalog !== null && (terminal.heartbeat?.catalogVersion ?? 0) < serverCatalog;
+            return (
+              <li
+                key={terminal.terminalId}
+                class={`terminal-item${!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) ? ' stale' : ''}${catalogBehind ? ' catalog-behind' : ''}`}
+                data-terminal={terminal.terminalId}
+                data-revoked={terminal.revokedAt !== null}
+                data-stale={!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now())}
+                data-catalog-behind={catalogBehind}
+              >
+                <span class="label">
+                  {terminal.label}
+                  {terminal.terminalId === own && ` (${t('terminals.thisOne')})`}
+                </span>
+                <span class="hint" dir="ltr">
+                  {terminal.terminalId}
+                </span>
+                <span class="hint">{t('terminals.enrolled', { date: when.format(Date.parse(terminal.enrolledAt)), by: terminal.enrolledBy })}</span>
+                <span class="hint">{terminal.lastSeenAt ? t('terminals.lastSeen', { date: when.format(Date.parse(terminal.lastSeenAt)) }) : t('terminals.neverSeen')}</span>
+                {!terminal.revokedAt && isStale(terminal.heartbeatAt, staleAfter, Date.now()) && (
+                  <span class="badge warning">{t('dashboard.stale', { minutes: staleAfter })}</span>
+                )}
+                {catalogBehind && (
+                  <span class="badge warning" data-testid="catalog-behind">
+                    {t('console:catalog.behind', { version: terminal.heartbeat?.catalogVersion ?? '—', server: serverCatalog })}
+                  </span>
+                )}
+                {terminal.heartbeat && <HeartbeatFacts heartbeat={terminal.heartbeat} when={when} />}
+                <span class="badge">
+                  {terminal.revokedAt ? t('terminals.revokedState', { date: when.format(Date.parse(terminal.revokedAt)), by: terminal.revokedBy ?? '' }) : t('terminals.active')}
+                </span>
+                {!terminal.revokedAt && confirming?.terminalId !== terminal.terminalId && (
+                  <button type="button" class="button secondary" disabled={busy} onClick={() => setConfirming(terminal)}>
+                    {t('terminals.revoke')}
                   </button>
-                  <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
-                    {t('terminals.cancel')}
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
+                )}
+                {confirming?.terminalId === terminal.terminalId && (
+                  <div class="confirm" role="group" aria-label={t('terminals.revoke')}>
+                    <p>{t('terminals.revokeConfirm', { label: terminal.label })}</p>
+                    <button type="button" class="button danger" disabled={busy} onClick={() => void revoke(terminal)}>
+                      {t('terminals.revokeYes')}
+                    </button>
+                    <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
+                      {t('terminals.cancel')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <div class="actions">

@@ -13,7 +13,7 @@ import { dateFormat } from '../i18n/locale.ts';
 import '../scan/scan.css';
 
 const SERVER_STATE = { received: 'scan.stateReceived', processing: 'scan.stateProcessing', 'needs-information': 'scan.stateNeedsInformation', done: 'scan.stateDone' } as const;
-const LOCAL_STATE = { queued: 'scan.localQueued', sending: 'scan.localSending', delivered: 'scan.localDelivered', 'needs-attention': 'scan.localNeedsAttention' } as const;
+const LOCAL_STATE = { queued: 'scan.localQueued', sending: 'scan.localSending', delivered: 'scan.localDelivered', 'needs-attention': 'scan.localNeedsAttention', 'handed-back': 'console:local.handedBack', discarded: 'console:local.discarded', replaced: 'console:local.replaced' } as const;
 const WHY = { offline: 'scan.whyOffline', 'not-on-server': 'scan.whyNotOnServer', 'server-unavailable': 'scan.whyServerUnavailable' } as const;
 
 interface Props {
