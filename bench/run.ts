@@ -31,6 +31,8 @@ step('sealing: an application of 10 fields and two 300 KB photos');
 lines.push(...(await sealingCost()));
 step('scan: QR and PDF417 decode in a 1280×720 frame');
 lines.push(...scanDecode());
+step('QR transfer: a 50 KB bundle as animated QR codes, drawn and decoded as the kiosk does');
+lines.push(...(await (await import('./qr-transfer.ts')).qrTransferRate())); // bytes/frame × pace, against base64 in byte mode
 step('photo: a 12-megapixel image compressed for an application');
 lines.push(...(await (await import('./photo-compress.ts')).photoCompress())); // ≤ 1600 px, ≤ 300 KB: time and size
 
@@ -54,6 +56,8 @@ try {
 
 step('outbox enqueue and IndexedDB bytes (Chromium)');
 lines.push(...(await outboxEnqueue()));
+step('store-and-forward bundles: export and import of 500 queued applications (Chromium)');
+lines.push(...(await (await import('./bundle.ts')).bundleBench())); // time and file size against JSON and a raw bulkAdd
 step('delivery: outbox against Workbox background sync (Chromium)');
 lines.push(...(await deliveryVsWorkbox()));
 step('server ingestion (PGlite, PostgreSQL)');

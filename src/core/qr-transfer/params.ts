@@ -28,6 +28,8 @@ export const CORRECTION_LEVEL = 'M' as const;
 export const QR_VERSION = 12;
 
 export const FRAME_RATES = { slow: 2, normal: 5, fast: 8 } as const;
+/** The receiver's pause between two decodes (the tracking scanner waits 120 ms): each frame shown for 125–500 ms is sampled at least twice. */
+export const RECEIVER_GAP_MS = 30;
 export type FrameRate = keyof typeof FRAME_RATES;
 export const DEFAULT_FRAME_RATE: FrameRate = 'normal';
 

@@ -8,13 +8,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FrameCollector, type Progress } from '../../core/qr-transfer/collector.ts';
+import { RECEIVER_GAP_MS } from '../../core/qr-transfer/params.ts';
 import { useLang } from '../i18n/context.tsx';
 import { Scanner } from '../scan/Scanner.tsx';
 import type { Decoded } from '../scan/zxing-decode.ts';
 import './qr-transfer.css';
 
-/** Faster than the tracking scanner's pace: the sender shows a frame for 125–500 ms, each should be sampled at least twice. */
-const GAP_MS = 30;
 const QR_ONLY = ['QR_CODE'] as const;
 /** The missing frames are listed when there are this few (a long list helps nobody). */
 const LIST_MISSING_UP_TO = 12;
@@ -71,7 +70,7 @@ export function QrReceive({ onBytes, onClose }: { onBytes(bytes: Uint8Array): vo
       {received === null ? (
         <>
           <p>{t('qr:receive.help')}</p>
-          <Scanner onRead={onRead} formats={QR_ONLY} gapMs={GAP_MS} onProblem={() => setNotice('no-camera')} />
+          <Scanner onRead={onRead} formats={QR_ONLY} gapMs={RECEIVER_GAP_MS} onProblem={() => setNotice('no-camera')} />
           <div class="qr-receive-progress">
             <progress id="qr-receive-bar" max={Math.max(total, 1)} value={progress.received} aria-label={t('qr:receive.progressLabel')} />
             <span class="qr-receive-count" dir="ltr" data-testid="qr-receive-count">
