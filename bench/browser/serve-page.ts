@@ -30,7 +30,7 @@ export async function buildBenchPages(): Promise<string> {
       target: 'es2022',
       modulePreload: { polyfill: false },
       rollupOptions: {
-        input: { index: join(root, 'index.html'), delivery: join(root, 'delivery.html'), 'queue-sw': join(root, 'queue-sw.ts') },
+        input: { index: join(root, 'index.html'), delivery: join(root, 'delivery.html'), bundle: join(root, 'bundle.html'), 'queue-sw': join(root, 'queue-sw.ts') },
         output: { entryFileNames: (chunk) => (chunk.name === 'queue-sw' ? 'queue-sw.js' : 'assets/[name]-[hash].js') },
       },
     },

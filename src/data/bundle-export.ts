@@ -6,6 +6,7 @@
  */
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_ITEMS } from '../core/bundle/format.ts';
 import { isBundleable, writeBundle, type BundleableItem } from '../core/bundle/write-bundle.ts';
+import type { OutboxItem } from '../core/outbox/types.ts';
 import { appendAudit } from './audit-log.ts';
 import type { RelaisDb } from './db.ts';
 import { currentEnrollment } from './enrollment.ts';
@@ -47,13 +48,11 @@ export async function exportBundle(database: RelaisDb, now = Date.now(), actor =
     crypto.subtle,
   );
   await database.transaction('rw', [database.outbox, database.audit, database.meta], async () => {
-    for (const item of items) {
-      // Only the note changes; an item the sync moved on meanwhile keeps its new state.
-      await database.outbox.where('id').equals(item.id).modify((stored) => {
-        stored.exportedIn = [...(stored.exportedIn ?? []), { bundleId, at: now }];
-      });
-      await appendAudit(database, { actor, action: 'exported', applicationId: item.id, serviceId: item.request.serviceId });
-    }
+    // Read again inside the transaction: only the note changes, an item the sync moved on keeps its new state.
+    const stored = (await database.outbox.bulkGet(items.map((i) => i.id))).filter((i): i is OutboxItem => i !== undefined);
+    await database.outbox.bulkPut(stored.map((i) => ({ ...i, exportedIn: [...(i.exportedIn ?? []), { bundleId, at: now }] })));
+    // Issued together: IndexedDB runs them in order within the transaction, without a round trip each.
+    await Promise.all(items.map((item) => appendAudit(database, { actor, action: 'exported', applicationId: item.id, serviceId: item.request.serviceId })));
   });
   return { bytes, count: items.length, bundleId, left: all.length - items.length };
 }

@@ -82,9 +82,8 @@ export async function importBundle(database: RelaisDb, bytes: Uint8Array, now = 
       (await database.outbox.bulkGet(ids)).forEach((item) => item && local.set(item.id, item));
       const planned = planImport(bundle, local, onServer);
       await database.outbox.bulkAdd(planned.toQueue.map((entry) => importedItem(entry, bundle, now)));
-      for (const entry of planned.toQueue) {
-        await appendAudit(database, { actor: options.actor ?? 'terminal', action: 'imported', applicationId: entry.id, serviceId: entry.request.serviceId });
-      }
+      // Issued together: IndexedDB runs them in order within the transaction, without a round trip each.
+      await Promise.all(planned.toQueue.map((entry) => appendAudit(database, { actor: options.actor ?? 'terminal', action: 'imported', applicationId: entry.id, serviceId: entry.request.serviceId })));
       return planned;
     });
     return {

@@ -53,8 +53,10 @@ const FiguresScreen = lazyComponent(() => import('./figures/FiguresScreen.tsx').
 // Tracking an application: the scanner (zxing, in a worker) is fetched only when a scan starts.
 const ScanScreen = lazyComponent(() => import('./scan/ScanScreen.tsx').then((m) => m.ScanScreen));
 const TrackStatusScreen = lazyComponent(() => import('./track/TrackStatusScreen.tsx').then((m) => m.TrackStatusScreen));
+// Store-and-forward bundles (export, import, QR transfer): a supervisor's screen, fetched when opened.
+const BundleScreen = lazyComponent(() => import('./bundle/BundleScreen.tsx').then((m) => m.BundleScreen));
 
-type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'attention' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition; corrects?: string } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string };
+type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'attention' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition; corrects?: string } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string } | { name: 'bundles' };
 
 /** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
 function startRoute(): Route {
@@ -257,6 +259,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     screen = <FiguresScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
   } else if (route.name === 'attention' && staff?.role === 'supervisor') {
     screen = <AttentionScreen supervisor={staff} onBack={() => setRoute({ name: 'terminals' })} />;
+  } else if (route.name === 'bundles' && staff?.role === 'supervisor') {
+    screen = <BundleScreen supervisor={staff} onBack={home} onSyncNow={syncNow} />;
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'studio' && staff) {
@@ -278,6 +282,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
             </button>
             <button type="button" class="button secondary" data-testid="figures-button" onClick={() => setRoute({ name: 'figures' })}>
               {t('figures:open')}
+            </button>
+            <button type="button" class="button secondary" data-testid="bundles-button" onClick={() => setRoute({ name: 'bundles' })}>
+              {t('bundle:open')}
             </button>
             <button type="button" class="button secondary" onClick={() => setRoute({ name: 'translations' })}>
               {t('translations.open')}

@@ -9,7 +9,7 @@ import { sha256HexWith } from '../attachments/digest.ts';
 import type { JsonWebKeyLike, SealedPayload, SubmissionRequest } from '../sync/protocol.ts';
 import type { OutboxAttachment } from '../outbox/types.ts';
 import { checkManifest } from './check-manifest.ts';
-import { ENC_BYTES, splitBundle, type BodyPart, type BundleProblem, type BundleSigner } from './format.ts';
+import { ENC_BYTES, splitBundle, type BundleProblem, type BundleSigner } from './format.ts';
 import type { TerminalKey, TerminalKeyList } from './terminal-keys.ts';
 
 type Bytes = Uint8Array<ArrayBuffer>;
@@ -68,22 +68,16 @@ export async function readBundle(bytes: Uint8Array, keys: TerminalKeyList | null
   if (typeof key === 'string') return fail(key);
   if (!(await verifies(key, sections.signature, sections.manifest, subtle))) return fail('tampered');
   // The signature covers the manifest, the manifest every checksum: a changed byte shows here.
-  const take = async (part: BodyPart): Promise<Bytes | null> => {
-    const slice = sections.body.slice(part.offset, part.offset + part.length);
-    return (await sha256HexWith(subtle, slice)) === part.sha256 ? slice : null;
-  };
-  const entries: BundleEntry[] = [];
-  for (const item of manifest.items) {
-    const sealed = await take(item.payload);
-    if (!sealed) return fail('corrupt');
-    const attachments: OutboxAttachment[] = [];
-    for (const a of item.attachments) {
-      const attachment = await take(a);
-      if (!attachment) return fail('corrupt');
-      attachments.push({ id: a.id, sealed: attachment });
-    }
+  const parts = manifest.items.flatMap((item) => [item.payload, ...item.attachments]);
+  const slices = parts.map((part) => sections.body.slice(part.offset, part.offset + part.length));
+  const digests = await Promise.all(slices.map((slice) => sha256HexWith(subtle, slice))); // in parallel, as when written
+  if (parts.some((part, i) => digests[i] !== part.sha256)) return fail('corrupt');
+  let next = 0;
+  const entries: BundleEntry[] = manifest.items.map((item) => {
+    const sealed = slices[next++]!;
+    const attachments: OutboxAttachment[] = item.attachments.map((a) => ({ id: a.id, sealed: slices[next++]! }));
     const payload: SealedPayload = { encoding: 'hpke', keyId: item.payload.keyId, enc: encodeBase64Url(sealed.subarray(0, ENC_BYTES)), ciphertext: encodeBase64Url(sealed.subarray(ENC_BYTES)) };
-    entries.push({ id: item.id, request: { ...item.request, payload }, queuedAt: item.queuedAt, trackingCode: item.trackingCode, attachments });
-  }
+    return { id: item.id, request: { ...item.request, payload }, queuedAt: item.queuedAt, trackingCode: item.trackingCode, attachments };
+  });
   return { ok: true, bundle: { bundleId: manifest.bundleId, createdAt: manifest.createdAt, signer: { ...manifest.signer, label: key.label }, entries } };
 }

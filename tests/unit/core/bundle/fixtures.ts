@@ -21,7 +21,7 @@ export interface TestSigner {
   sign(data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
 
-export async function testSigner(terminalId = crypto.randomUUID(), label = 'Guichet 1'): Promise<TestSigner> {
+export async function testSigner(terminalId: string = crypto.randomUUID(), label = 'Guichet 1'): Promise<TestSigner> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const checked = (await checkSigningKey(await crypto.subtle.exportKey('jwk', pair.publicKey)))!;
   return {
