@@ -17,6 +17,7 @@ import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
+import { SupervisorPinForm } from '../staff/SupervisorPinForm.tsx';
 import { BarChart } from './BarChart.tsx';
 import { formatDuration } from './format.ts';
 import './figures.css';
@@ -76,7 +77,6 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
   const [days, setDays] = useState<number>(30);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [fallback, setFallback] = useState<Fallback>(null);
-  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const titles = useLiveQuery(async () => new Map((await db().catalog.toArray()).map((c) => [c.id, c.definition.title])), []);
@@ -108,12 +108,11 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session, days]);
 
-  const confirmPin = async () => {
+  const confirmPin = async (pin: string) => {
     setBusy(true);
     setMessage(null);
     const result = await openStaffSession(db(), supervisor.id, pin);
     setBusy(false);
-    setPin('');
     if (result.ok) onSession(result.value);
     else if (result.code === 'offline') await showLocal('offline');
     else setMessage(t(result.code === 'wrong-pin' ? 'enroll.wrongPin' : result.code === 'staff-locked' ? 'enroll.locked' : 'terminals.failed', { count: result.retryAfterSeconds ?? 30 }));
@@ -139,24 +138,7 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
           </button>
         ))}
       </div>
-      {!session && (
-        <form
-          class="enroll-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirmPin();
-          }}
-        >
-          <p>{t('figures:confirmPin')}</p>
-          <div class="field">
-            <label for="figures-pin">{t('enroll.pin')}</label>
-            <input id="figures-pin" class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
-          </div>
-          <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
-            {t('terminals.confirm')}
-          </button>
-        </form>
-      )}
+      {!session && <SupervisorPinForm id="figures-pin" intro={t('figures:confirmPin')} busy={busy} onConfirm={(pin) => void confirmPin(pin)} />}
       {message && (
         <p class="notice error" role="alert">
           {message}

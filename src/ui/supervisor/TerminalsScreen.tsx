@@ -18,6 +18,7 @@ import './console.css';
 import { useLang } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
+import { SupervisorPinForm } from '../staff/SupervisorPinForm.tsx';
 
 interface Props {
   supervisor: StaffMember;
@@ -70,7 +71,6 @@ function HeartbeatFacts({ heartbeat: h, when }: { heartbeat: Heartbeat; when: { 
 export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpenQueue, onOpenAttention, onSyncNow }: Props) {
   const { t, lang } = useLang();
   const own = useLiveQuery(() => terminalId(db()), []);
-  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [terminals, setTerminals] = useState<TerminalSummary[] | null>(null);
@@ -107,12 +107,11 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
     if (session) await load(session);
   };
 
-  const confirmPin = async () => {
+  const confirmPin = async (pin: string) => {
     setBusy(true);
     setMessage(null);
     const result = await openStaffSession(db(), supervisor.id, pin);
     setBusy(false);
-    setPin('');
     if (result.ok) onSession(result.value);
     else failure(result);
   };
@@ -153,24 +152,7 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
           }}
         />
       </section>
-      {!session && (
-        <form
-          class="enroll-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirmPin();
-          }}
-        >
-          <p>{t('terminals.confirmPin')}</p>
-          <div class="field">
-            <label for="terminals-pin">{t('enroll.pin')}</label>
-            <input id="terminals-pin" class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
-          </div>
-          <button type="submit" class="button primary" disabled={busy || pin.length < 6}>
-            {t('terminals.confirm')}
-          </button>
-        </form>
-      )}
+      {!session && <SupervisorPinForm id="terminals-pin" intro={t('terminals.confirmPin')} busy={busy} onConfirm={(pin) => void confirmPin(pin)} />}
       {message && (
         <p class={message.error ? 'notice error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

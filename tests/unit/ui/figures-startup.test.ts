@@ -6,34 +6,21 @@
  * the start-up one. In the sources, only the bar chart imports uplot, and only the figures
  * screen imports the chart.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importersOf as importers, startupChunks } from './built-chunks.ts';
 
 const DIST = process.env.RELAIS_DIST ?? 'dist';
 // Class names uPlot gives its own elements: they survive minification.
 const UPLOT_MARKERS = ['u-over', 'u-under', 'u-legend', 'u-cursor-x', 'u-select'];
-
-function startupChunks(): Set<string> {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(DIST, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) visit(join(file, '..', m[1]!));
-  };
-  for (const entry of entries) visit(entry);
-  return seen;
-}
 
 const markersIn = (code: string) => UPLOT_MARKERS.filter((m) => code.includes(m));
 
 describe('the charting library is not start-up JavaScript', () => {
   it(`no chunk loaded at start-up holds uPlot; a lazy chunk does (${DIST}/)`, () => {
     expect(existsSync(join(DIST, 'index.html')), `no ${DIST}/index.html: build the kiosk first (npm test does)`).toBe(true);
-    const startup = startupChunks();
+    const startup = startupChunks(DIST);
     expect(startup.size).toBeGreaterThan(0);
     for (const file of startup) expect(markersIn(readFileSync(join(DIST, file), 'utf8')), `${file} is start-up JavaScript and holds uPlot`).toEqual([]);
     const assets = readdirSync(join(DIST, 'assets'));
@@ -49,8 +36,6 @@ describe('the charting library is not start-up JavaScript', () => {
   });
 
   it('in the sources, only src/ui/figures/BarChart.tsx imports uplot, and only the figures screen imports it', () => {
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : []));
-    const importers = (re: RegExp) => files('src').filter((f) => re.test(readFileSync(f, 'utf8')));
     expect(importers(/(?:from|import)\s*\(?\s*['"]uplot(?:\/[^'"]*)?['"]/)).toEqual([join('src', 'ui', 'figures', 'BarChart.tsx')]);
     expect(importers(/import\s+(?!type\b)[^;]*from\s*['"][./]*[^'"]*BarChart(?:\.tsx)?['"]/)).toEqual([join('src', 'ui', 'figures', 'FiguresScreen.tsx')]);
     // …and the app reaches the screen only through import().

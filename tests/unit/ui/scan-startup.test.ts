@@ -7,35 +7,21 @@
  * (so the markers are known to still identify zxing). And in the sources, only the
  * decoder module imports zxing, and only the worker imports that module.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importersOf as importers, startupChunks } from './built-chunks.ts';
 
 const DIST = process.env.RELAIS_DIST ?? 'dist';
 // Error texts and exception kinds from zxing's own code: they survive minification.
 const ZXING_MARKERS = ['ReedSolomonException', 'Error locator degree does not match number of roots', 'No MultiFormat Readers were able to detect the code'];
-
-function startupChunks(): Set<string> {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(DIST, file), 'utf8');
-    // Static `import … from "./x.js"`, `export … from "./x.js"` and bare `import "./x.js"`; import() is lazy.
-    for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) visit(join(file, '..', m[1]!));
-  };
-  for (const entry of entries) visit(entry);
-  return seen;
-}
 
 const hasZxing = (code: string) => ZXING_MARKERS.filter((m) => code.includes(m));
 
 describe('the scanner is not start-up JavaScript', () => {
   it(`no chunk loaded at start-up holds zxing; a lazy chunk does (${DIST}/)`, () => {
     expect(existsSync(join(DIST, 'index.html')), `no ${DIST}/index.html: build the kiosk first (npm test does)`).toBe(true);
-    const startup = startupChunks();
+    const startup = startupChunks(DIST);
     expect(startup.size).toBeGreaterThan(0);
     for (const file of startup) expect(hasZxing(readFileSync(join(DIST, file), 'utf8')), `${file} is start-up JavaScript and holds zxing`).toEqual([]);
     const all = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
@@ -45,8 +31,6 @@ describe('the scanner is not start-up JavaScript', () => {
   });
 
   it('in the sources, only src/ui/scan/zxing-decode.ts imports zxing, and only the decode worker imports it', () => {
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : []));
-    const importers = (re: RegExp) => files('src').filter((f) => re.test(readFileSync(f, 'utf8')));
     expect(importers(/(?:from|import)\s*\(?\s*['"]@zxing\//)).toEqual([join('src', 'ui', 'scan', 'zxing-decode.ts')]);
     // A type-only import vanishes from the build; any other import of the module would bundle zxing.
     expect(importers(/import\s+(?!type\b)[^;]*from\s*['"][./]*[^'"]*zxing-decode(?:\.ts)?['"]/)).toEqual([join('src', 'ui', 'scan', 'decode.worker.ts')]);
