@@ -29,8 +29,6 @@ import { LanguageDialog, WelcomeScreen } from './i18n/LanguagePicker.tsx';
 import { FallbackNotice } from './i18n/FallbackNotice.tsx';
 import { applyDisplay, DEFAULT_DISPLAY, DisplayDialog, type DisplayPrefs } from './session/DisplayDialog.tsx';
 import { GuidedReader } from './session/GuidedReader.tsx';
-import { OutboxScreen } from './outbox/OutboxScreen.tsx';
-import { StorageStatus } from './supervisor/StorageStatus.tsx';
 import { isQuotaError } from '../core/storage/quota.ts';
 import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
@@ -45,6 +43,9 @@ const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 const StudioScreen = lazyComponent(() => import('./studio/StudioScreen.tsx').then((m) => m.StudioScreen));
+// This terminal's queue, and the storage banner staff see from 80 % (precached like every chunk).
+const OutboxScreen = lazyComponent(() => import('./outbox/OutboxScreen.tsx').then((m) => m.OutboxScreen));
+const StorageStatus = lazyComponent(() => import('./supervisor/StorageStatus.tsx').then((m) => m.StorageStatus));
 // Refused applications: the supervisor's actions, and the corrections agents make with the citizen.
 const AttentionScreen = lazyComponent(() => import('./supervisor/AttentionScreen.tsx').then((m) => m.AttentionScreen));
 const CorrectionsToMake = lazyComponent(() => import('./outbox/CorrectionsToMake.tsx').then((m) => m.CorrectionsToMake));

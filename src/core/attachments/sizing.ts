@@ -4,6 +4,7 @@
  * output size (longest side at most 1600 px, never enlarged), and the quality ladder the
  * encoder walks down until the image fits its byte budget (about 300 KB).
  */
+import { storageLevel, type StorageEstimateLike } from '../storage/quota.ts';
 
 export interface Size {
   width: number;
@@ -124,4 +125,12 @@ export async function pickQuality<T extends { size: number }>(
 export function hasRoomFor(estimate: { quota?: number; usage?: number }, imageBytes: number, marginBytes = 5 * 1024 * 1024): boolean {
   if (estimate.quota === undefined || estimate.usage === undefined) return true; // unknown: do not block
   return estimate.quota - estimate.usage >= imageBytes * 4 + marginBytes;
+}
+
+/**
+ * Whether a new photo (at most `imageBytes`) may be taken: below the share of the quota from
+ * which photos are refused (core/storage/quota.ts), and with room for it and its copies.
+ */
+export function roomForPhoto(estimate: StorageEstimateLike, imageBytes: number): boolean {
+  return storageLevel(estimate) !== 'photos-refused' && hasRoomFor(estimate, imageBytes);
 }

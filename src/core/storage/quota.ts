@@ -7,8 +7,6 @@
  * chain them (`cause`). All of those are the same event to the citizen: nothing new can be
  * written until space is freed, and nothing already written is lost.
  */
-import { hasRoomFor } from '../attachments/sizing.ts';
-
 const QUOTA = 'QuotaExceededError';
 const FULL = 'StorageFullError';
 /** The legacy DOMException code of QuotaExceededError (still set by Chromium and Node). */
@@ -88,12 +86,4 @@ export function storageLevel(estimate: StorageEstimateLike): StorageLevel {
   const ratio = storageRatio(estimate);
   if (ratio === null) return 'ok';
   return ratio >= PHOTO_REFUSAL_RATIO ? 'photos-refused' : ratio >= STORAGE_WARNING_RATIO ? 'warning' : 'ok';
-}
-
-/**
- * Whether a new photo (at most `imageBytes`) may be taken: below the refusal share, and with
- * room for the image, its sealed copy and the draft's re-encryptions (attachments/sizing.ts).
- */
-export function roomForPhoto(estimate: StorageEstimateLike, imageBytes: number): boolean {
-  return storageLevel(estimate) !== 'photos-refused' && hasRoomFor(estimate, imageBytes);
 }

@@ -8,8 +8,7 @@
  * applications. A write that still fails for a full disk is taken back by the app (App.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cropToPixels, rotatedSize, unrotateFraction, type Rotation, type Size } from '../../core/attachments/sizing.ts';
-import { roomForPhoto } from '../../core/storage/quota.ts';
+import { cropToPixels, roomForPhoto, rotatedSize, unrotateFraction, type Rotation, type Size } from '../../core/attachments/sizing.ts';
 import { maxBytesOf } from '../../core/attachments/refs.ts';
 import type { FieldDefinition } from '../../core/forms/types.ts';
 import type { DraftAttachment } from '../../data/draft.ts';

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
+import { roomForPhoto } from '../../../../src/core/attachments/sizing.ts';
 import { describe, expect, it } from 'vitest';
-import { isQuotaError, roomForPhoto, storageFullOr, StorageFullError, storageLevel, storageRatio } from '../../../../src/core/storage/quota.ts';
+import { isQuotaError, storageFullOr, StorageFullError, storageLevel, storageRatio } from '../../../../src/core/storage/quota.ts';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 const mb = 1024 * 1024;
