@@ -1,13 +1,15 @@
 /**
  * Shows a byte string (a bundle) as an animated sequence of QR codes for another
  * terminal's or a phone's camera (QrReceive there). The frames loop until the screen
- * closes: the receiver picks up on the next loop whatever it missed. Pause, step through
+ * closes: the receiver picks up on the next loop whatever it missed. Each frame shows as
+ * two images in turn, in two QR mask patterns (core/qr-transfer/schedule.ts says why). Pause, step through
  * the frames while paused, and three speeds; the screen is kept awake while it shows codes.
  * Frame format and chosen pace: src/core/qr-transfer/.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { framesFor } from '../../core/qr-transfer/frames.ts';
 import { DEFAULT_FRAME_RATE, FRAME_RATES, loopSeconds, type FrameRate } from '../../core/qr-transfer/params.ts';
+import { IMAGES_PER_FRAME, shownAt, stepFrom } from '../../core/qr-transfer/schedule.ts';
 import { useLang } from '../i18n/context.tsx';
 import { frameDrawing } from './qr-frame.ts';
 import './qr-transfer.css';
@@ -21,7 +23,7 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
   const { t } = useLang();
   const [frames, setFrames] = useState<string[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const [tick, setTick] = useState(0); // frames shown since the start: index = tick mod count, loop = tick div count
+  const [tick, setTick] = useState(0); // images shown since the start (two per frame, core/qr-transfer/schedule.ts)
   const [paused, setPaused] = useState(false);
   const [rate, setRate] = useState<FrameRate>(DEFAULT_FRAME_RATE);
 
@@ -40,17 +42,16 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
 
   useEffect(() => {
     if (!frames || paused) return;
-    const timer = setInterval(() => setTick((n) => n + 1), 1000 / FRAME_RATES[rate]);
+    const timer = setInterval(() => setTick((n) => n + 1), 1000 / (FRAME_RATES[rate] * IMAGES_PER_FRAME));
     return () => clearInterval(timer);
   }, [frames, paused, rate]);
 
   useWakeLock(frames !== null && !paused);
 
   const count = frames?.length ?? 0;
-  const index = count ? tick % count : 0;
-  const loop = count ? Math.floor(tick / count) : 0;
+  const { index, loop, variant } = shownAt(tick, Math.max(count, 1));
   const text = frames?.[index];
-  const drawing = useMemo(() => (text ? frameDrawing(text, loop) : null), [text, loop]);
+  const drawing = useMemo(() => (text ? frameDrawing(text, variant) : null), [text, variant]);
 
   if (failed) {
     return (
@@ -80,6 +81,7 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
             data-testid="qr-send-frame"
             data-index={index}
             data-loop={loop}
+            data-variant={variant}
             data-text={text}
             shape-rendering="crispEdges"
           >
@@ -99,10 +101,10 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
         </button>
         {paused && (
           <>
-            <button type="button" class="button secondary" data-testid="qr-send-previous" onClick={() => setTick((n) => Math.max(0, n - 1))}>
+            <button type="button" class="button secondary" data-testid="qr-send-previous" onClick={() => setTick((n) => stepFrom(n, -1))}>
               {t('qr:send.previous')}
             </button>
-            <button type="button" class="button secondary" data-testid="qr-send-next" onClick={() => setTick((n) => n + 1)}>
+            <button type="button" class="button secondary" data-testid="qr-send-next" onClick={() => setTick((n) => stepFrom(n, 1))}>
               {t('qr:send.next')}
             </button>
           </>

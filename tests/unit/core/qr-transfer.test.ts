@@ -5,12 +5,13 @@ import { FrameCollector, SWITCH_AFTER } from '../../../src/core/qr-transfer/coll
 import { crc32Hex } from '../../../src/core/qr-transfer/crc32.ts';
 import { encodeFrame, frameCount, framesFor, HASH_BYTES, parseFrame, sliceOf } from '../../../src/core/qr-transfer/frames.ts';
 import { CHUNK_BYTES, MAX_TRANSFER_BYTES } from '../../../src/core/qr-transfer/params.ts';
+import { shownAt, stepFrom } from '../../../src/core/qr-transfer/schedule.ts';
 
 const subtle = globalThis.crypto.subtle;
 const ascii = (s: string) => new TextEncoder().encode(s);
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
-function bytesOf(length: number, seed = 7): Uint8Array {
+function bytesOf(length: number, seed = 7): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let x = seed;
   for (let i = 0; i < length; i++) {
@@ -201,5 +202,23 @@ describe('collecting frames', () => {
     expect(collector.progress()).toEqual({ received: 0, total: 0, missing: [] });
     for (const f of good) collector.accept(f);
     expect(await collector.finish(subtle)).toEqual({ ok: true, bytes });
+  });
+});
+
+describe('what the sender shows', () => {
+  it('each frame as two images (two masks) in turn, two new masks each loop; steps go frame by frame', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((tick) => shownAt(tick, 3))).toEqual([
+      { index: 0, loop: 0, variant: 0 },
+      { index: 0, loop: 0, variant: 1 },
+      { index: 1, loop: 0, variant: 0 },
+      { index: 1, loop: 0, variant: 1 },
+      { index: 2, loop: 0, variant: 0 },
+      { index: 2, loop: 0, variant: 1 },
+      { index: 0, loop: 1, variant: 2 },
+      { index: 0, loop: 1, variant: 3 },
+    ]);
+    expect(stepFrom(3, 1)).toBe(4);
+    expect(stepFrom(3, -1)).toBe(0);
+    expect(stepFrom(1, -1)).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { FrameCollector } from '../../../src/core/qr-transfer/collector.ts';
 import { framesFor } from '../../../src/core/qr-transfer/frames.ts';
 import { CHUNK_BYTES, MAX_TRANSFER_BYTES, QR_VERSION } from '../../../src/core/qr-transfer/params.ts';
 import { encodeFrame, frameCount } from '../../../src/core/qr-transfer/frames.ts';
+import { IMAGES_PER_FRAME } from '../../../src/core/qr-transfer/schedule.ts';
 import { frameCode } from '../../../src/ui/qr-transfer/qr-frame.ts';
 import { createDecoder } from '../../../src/ui/scan/zxing-decode.ts';
 import { inFrame } from '../../e2e/support/barcodes.ts';
@@ -28,23 +29,27 @@ describe('drawn frames → zxing → collector', () => {
   const bytes = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + (i >> 3)) & 0xff);
 
   for (const px of [4, 3.5]) {
-    it(`a 3 KB transfer at ${px} px per module in a 1280×720 picture comes back exact within four loops`, async () => {
+    it(`a 3 KB transfer at ${px} px per module in a 1280×720 picture comes back exact, nearly all in the first loop`, async () => {
       const frames = await framesFor(subtle, bytes);
       const collector = new FrameCollector();
       const readPerLoop: number[] = [];
       for (let loop = 0; loop < 4 && !collector.complete; loop++) {
         let read = 0;
         for (const text of frames) {
-          const picture = inFrame(rasterCode(frameCode(text, loop), px));
-          const result = decode(picture.data, picture.width, picture.height);
-          if (result?.text === text) read++;
-          if (result) collector.accept(result.text);
+          // The frame's images in this loop (two masks), as a receiver sampling each once sees them.
+          const results = Array.from({ length: IMAGES_PER_FRAME }, (_, image) => {
+            const picture = inFrame(rasterCode(frameCode(text, loop * IMAGES_PER_FRAME + image), px));
+            return decode(picture.data, picture.width, picture.height);
+          });
+          if (results.some((r) => r?.text === text)) read++;
+          for (const r of results) if (r) collector.accept(r.text);
         }
         readPerLoop.push(read);
       }
-      // zxing misses a few clean symbols (a data pattern taken for a finder pattern; 5–15 % at these sizes)…
-      expect(readPerLoop[0]).toBeGreaterThanOrEqual(Math.ceil(frames.length * 0.75));
-      expect(collector.progress().missing).toEqual([]); // …and reads them with another loop's mask
+      // zxing misses a few clean symbols (a data pattern taken for a finder pattern, ~3 % per mask at these sizes),
+      // rarely the same frame in two masks…
+      expect(readPerLoop[0]).toBeGreaterThanOrEqual(frames.length - 1);
+      expect(collector.progress().missing).toEqual([]); // …and any left come with the next loop's masks
       expect(await collector.finish(subtle)).toEqual({ ok: true, bytes });
     });
   }
