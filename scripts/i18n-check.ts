@@ -52,7 +52,7 @@ const isUsed = usageOf(used.keys(), prefixes.keys());
 const citizenTotal = [...reference].filter(isCitizenKey).length;
 const staffNamespaces = NAMESPACES.filter((ns) => !CITIZEN_NAMESPACES.includes(ns));
 const rows: string[] = [];
-const staffGaps: string[] = [];
+const staffGaps = new Map<string, string[]>(); // missing per namespace → languages
 for (const lang of UI_LANGUAGES) {
   const base = LANGUAGES[lang].base;
   const reviewPath = `locales/review/${base}.json`;
@@ -71,7 +71,10 @@ for (const lang of UI_LANGUAGES) {
       LANGUAGES[lang].draft ? String(c.unreviewed).padStart(11) : '          —',
     ].join('  '),
   );
-  if (LANGUAGES[lang].draft && staffMissing > 0) staffGaps.push(`${lang} ${Object.entries(verdict.staffMissing).map(([ns, n]) => `${ns} ${n}`).join(', ')}`);
+  if (LANGUAGES[lang].draft && staffMissing > 0) {
+    const gaps = Object.entries(verdict.staffMissing).map(([ns, n]) => `${ns} ${n}`).join(', ');
+    staffGaps.set(gaps, [...(staffGaps.get(gaps) ?? []), lang]);
+  }
 }
 
 for (const [path, text] of generatedFiles()) {
@@ -83,7 +86,9 @@ console.log(['language '.padEnd(9), 'translated', 'missing, used'.padStart(12), 
 for (const row of rows) console.log(row);
 console.log(`\n${used.size} keys (and ${prefixes.size} prefixes) used by the UI. Every language must have each key of ${CITIZEN_NAMESPACES.join(' and ')} the UI uses.`);
 console.log(
-  `Staff-only namespaces (${staffNamespaces.join(', ')}) must be complete in Arabic and French; Amazigh gaps there are reported, not failures yet${staffGaps.length > 0 ? `:\n  ${staffGaps.join('\n  ')}` : ' (none today).'}`,
+  `Staff-only namespaces (${staffNamespaces.join(', ')}) must be complete in Arabic and French; Amazigh gaps there are reported, not failures yet${
+    staffGaps.size > 0 ? `:\n${[...staffGaps].map(([gaps, langs]) => `  ${langs.join(', ')} lack ${gaps}`).join('\n')}` : ' (none today).'
+  }`,
 );
 console.log("Missing keys are shown through each language's fallback chain (e.g. shi-Latn → shi-Tfng → zgh → ar → fr).");
 if (failures.length > 0) {
