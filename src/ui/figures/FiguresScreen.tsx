@@ -12,7 +12,6 @@ import { isUiLanguage, LANGUAGES } from '../../core/i18n/languages.ts';
 import type { StaffSession } from '../../core/sync/protocol.ts';
 import { db } from '../../data/db.ts';
 import { relayFigures, terminalFigures } from '../../data/figures-api.ts';
-import { openStaffSession } from '../../data/supervisor-api.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
@@ -108,16 +107,6 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session, days]);
 
-  const confirmPin = async (pin: string) => {
-    setBusy(true);
-    setMessage(null);
-    const result = await openStaffSession(db(), supervisor.id, pin);
-    setBusy(false);
-    if (result.ok) onSession(result.value);
-    else if (result.code === 'offline') await showLocal('offline');
-    else setMessage(t(result.code === 'wrong-pin' ? 'enroll.wrongPin' : result.code === 'staff-locked' ? 'enroll.locked' : 'terminals.failed', { count: result.retryAfterSeconds ?? 30 }));
-  };
-
   const day = dateFormat(lang, { show: 'date', timeZone: 'UTC' });
   const dayName = (key: string) => day.format(Date.parse(`${key}T12:00:00Z`));
   const serviceName = (id: string) => {
@@ -138,7 +127,7 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
           </button>
         ))}
       </div>
-      {!session && <SupervisorPinForm id="figures-pin" intro={t('figures:confirmPin')} busy={busy} onConfirm={(pin) => void confirmPin(pin)} />}
+      {!session && <SupervisorPinForm supervisorId={supervisor.id} id="figures-pin" intro={t('figures:confirmPin')} onSession={onSession} onOffline={() => void showLocal('offline')} />}
       {message && (
         <p class="notice error" role="alert">
           {message}

@@ -9,7 +9,7 @@ import type { StaffMember } from '../../core/auth/staff.ts';
 import type { StaffSession, TerminalSummary } from '../../core/sync/protocol.ts';
 import { db } from '../../data/db.ts';
 import { terminalId } from '../../data/meta.ts';
-import { openStaffSession, relayTerminals, revokeRelayTerminal, type ApiResult } from '../../data/supervisor-api.ts';
+import { relayTerminals, revokeRelayTerminal, type ApiResult } from '../../data/supervisor-api.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { isStale, type Heartbeat } from '../../core/sync/heartbeat.ts';
 import { StorageStatus } from './StorageStatus.tsx';
@@ -107,15 +107,6 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
     if (session) await load(session);
   };
 
-  const confirmPin = async (pin: string) => {
-    setBusy(true);
-    setMessage(null);
-    const result = await openStaffSession(db(), supervisor.id, pin);
-    setBusy(false);
-    if (result.ok) onSession(result.value);
-    else failure(result);
-  };
-
   const revoke = async (target: TerminalSummary) => {
     if (!session) return;
     setBusy(true);
@@ -152,7 +143,17 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
           }}
         />
       </section>
-      {!session && <SupervisorPinForm id="terminals-pin" intro={t('terminals.confirmPin')} busy={busy} onConfirm={(pin) => void confirmPin(pin)} />}
+      {!session && (
+        <SupervisorPinForm
+          supervisorId={supervisor.id}
+          id="terminals-pin"
+          intro={t('terminals.confirmPin')}
+          onSession={(opened) => {
+            setMessage(null);
+            onSession(opened);
+          }}
+        />
+      )}
       {message && (
         <p class={message.error ? 'notice error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}
