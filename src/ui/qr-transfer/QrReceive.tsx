@@ -65,8 +65,8 @@ export function QrReceive({ onBytes, onClose }: { onBytes(bytes: Uint8Array): vo
 
   const { total, missing } = progress;
   return (
-    <section class="qr-transfer qr-receive" aria-labelledby="qr-receive-title" data-testid="qr-receive" data-received={progress.received} data-total={total} data-state={received !== null ? 'complete' : total > 0 ? 'receiving' : 'waiting'}>
-      <h2 id="qr-receive-title">{t('qr:receive.title')}</h2>
+    <main class="screen qr-transfer qr-receive" aria-labelledby="qr-receive-title" data-testid="qr-receive" data-received={progress.received} data-total={total} data-state={received !== null ? 'complete' : total > 0 ? 'receiving' : 'waiting'}>
+      <h1 id="qr-receive-title">{t('qr:receive.title')}</h1>
       {received === null ? (
         <>
           <p>{t('qr:receive.help')}</p>
@@ -98,6 +98,6 @@ export function QrReceive({ onBytes, onClose }: { onBytes(bytes: Uint8Array): vo
           {t('qr:close')}
         </button>
       </div>
-    </section>
+    </main>
   );
 }

@@ -55,20 +55,20 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
 
   if (failed) {
     return (
-      <section class="qr-transfer qr-send" aria-labelledby="qr-send-title">
-        <h2 id="qr-send-title">{t('qr:send.title')}</h2>
+      <main class="screen qr-transfer qr-send" aria-labelledby="qr-send-title">
+        <h1 id="qr-send-title">{t('qr:send.title')}</h1>
         <p class="notice error" role="alert" data-testid="qr-send-too-large">
           {t('qr:send.tooLarge', { size: kb(bytes.length) })}
         </p>
         <CloseButton onClose={onClose} />
-      </section>
+      </main>
     );
   }
 
   const side = drawing ? drawing.size + 2 * QUIET_ZONE : 0;
   return (
-    <section class="qr-transfer qr-send" aria-labelledby="qr-send-title" data-testid="qr-send" data-frames={count} data-state={paused ? 'paused' : 'playing'}>
-      <h2 id="qr-send-title">{t('qr:send.title')}</h2>
+    <main class="screen qr-transfer qr-send" aria-labelledby="qr-send-title" data-testid="qr-send" data-frames={count} data-state={paused ? 'paused' : 'playing'}>
+      <h1 id="qr-send-title">{t('qr:send.title')}</h1>
       <p id="qr-send-help">{frames ? t('qr:send.help', { size: kb(bytes.length), count, seconds: Math.ceil(loopSeconds(count, rate)) }) : t('qr:send.preparing')}</p>
       <figure class="qr-send-code">
         {drawing ? (
@@ -120,7 +120,7 @@ export function QrSend({ bytes, onClose }: { bytes: Uint8Array; onClose(): void 
         ))}
       </fieldset>
       <CloseButton onClose={onClose} />
-    </section>
+    </main>
   );
 }
 

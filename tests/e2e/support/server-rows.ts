@@ -11,3 +11,15 @@ export async function storedSubmissions(id: string): Promise<Array<{ id: string;
     await client.end();
   }
 }
+
+/** The stored rows of these applications (one per application stored), with the terminal that delivered each. */
+export async function submissionRows(ids: string[]): Promise<Array<{ id: string; terminal_id: string; received_from: string | null }>> {
+  const client = new pg.Client({ connectionString: process.env.RELAIS_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT id::text AS id, terminal_id, received_from FROM submissions WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
