@@ -11,6 +11,7 @@ import { readBundle, type BundleSubtle } from '../core/bundle/read-bundle.ts';
 import type { BundleProblem } from '../core/bundle/format.ts';
 import type { TerminalKeyList } from '../core/bundle/terminal-keys.ts';
 import type { OutboxItem } from '../core/outbox/types.ts';
+import { isQuotaError } from '../core/storage/quota.ts';
 import { appendAudit } from './audit-log.ts';
 import type { RelaisDb } from './db.ts';
 import { apiFetch } from './enrollment.ts';
@@ -60,13 +61,6 @@ async function trustedKeys(database: RelaisDb): Promise<TerminalKeyList | null> 
   if (!cached) return null;
   if (cached.terminals.some((t) => t.terminalId === own)) return cached;
   return { ...cached, terminals: [...cached.terminals, { terminalId: own, label: '', keyId: key.keyId, publicKey: key.publicKey, revoked: false }] };
-}
-
-/** Small on purpose: a full disk, however IndexedDB or Dexie wraps it (AbortError, inner). */
-function isQuotaError(error: unknown, depth = 0): boolean {
-  const e = error as { name?: unknown; inner?: unknown; cause?: unknown } | null;
-  if (!e || typeof e !== 'object' || depth > 4) return false;
-  return e.name === 'QuotaExceededError' || isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1);
 }
 
 export async function importBundle(database: RelaisDb, bytes: Uint8Array, now = Date.now(), options: ImportOptions = {}): Promise<ImportResult> {
