@@ -6,13 +6,17 @@
  * Chromium: the fake-capture flags are per browser process). B's supervisor scans them,
  * imports and delivers; each application is stored once, by B; A, online again, learns
  * they are delivered and its own retries add no row. B's camera is stopped once the
- * transfer is complete.
+ * transfer is complete. A second test shows frames whose whole does not match its SHA-256:
+ * refused with a message, nothing imported.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt, terminalIdOf } from './support/kiosk.ts';
-import { mjpegOfPngs } from './support/qr-frames.ts';
+import { encodeFrame, frameCount, sliceOf, transferIdOf } from '../../src/core/qr-transfer/frames.ts';
+import { frameCode } from '../../src/ui/qr-transfer/qr-frame.ts';
+import { inFrame } from './support/barcodes.ts';
+import { mjpegOfGrey, mjpegOfPngs, rasterCode } from './support/qr-frames.ts';
 import { submissionRows } from './support/server-rows.ts';
 
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -31,6 +35,35 @@ async function openBundles(page: Page): Promise<void> {
   await page.getByTestId('bundles-button').click();
   await expect(page.getByTestId('bundle-waiting')).toBeVisible();
 }
+
+/** A terminal in its own Chromium whose camera plays `video`, enrolled, each camera stream it opens kept for liveTracks. */
+async function terminalWithCamera(url: string, video: string, label: string): Promise<Page> {
+  cameraBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...BASE_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  const context = await cameraBrowser.newContext();
+  await context.grantPermissions(['camera'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+  await page.goto(url);
+  await chooseLanguage(page, 'fr');
+  await enrollTerminal(page, label);
+  await expect(page.locator('[data-service="residence-certificate"]')).toBeVisible();
+  return page;
+}
+
+/** Video tracks the page opened that are still live. */
+const liveTracks = (page: Page) => page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getVideoTracks()).filter((t) => t.readyState === 'live').length);
 
 /** Steps through the paused sender's frames and screenshots each image: `loops` × every frame. */
 async function captureFrames(page: Page, loops: number): Promise<{ pngs: Buffer[]; modules: number; seen: Map<number, Set<string>> }> {
@@ -96,27 +129,7 @@ test('five applications queued offline on terminal A travel as animated QR codes
   await expect(pageA.getByTestId('bundle-waiting')).toHaveAttribute('data-count', '5'); // still queued on A
 
   // Terminal B: another Chromium whose camera plays that video.
-  cameraBrowser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...BASE_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  });
-  const b = await cameraBrowser.newContext();
-  await b.grantPermissions(['camera'], { origin: new URL(url).origin });
-  const pageB = await b.newPage();
-  await pageB.addInitScript(() => {
-    const streams: MediaStream[] = [];
-    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
-    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await original(constraints);
-      streams.push(stream);
-      return stream;
-    };
-  });
-  await pageB.goto(url);
-  await chooseLanguage(pageB, 'fr');
-  await enrollTerminal(pageB, 'Guichet QR');
-  await expect(pageB.locator('[data-service="residence-certificate"]')).toBeVisible();
+  const pageB = await terminalWithCamera(url, video, 'Guichet QR');
   const terminalB = await terminalIdOf(pageB);
 
   // B's supervisor scans: progress shows, then the whole is verified and imported.
@@ -129,8 +142,7 @@ test('five applications queued offline on terminal A travel as animated QR codes
   const result = pageB.getByTestId('bundle-import-result');
   await expect(result).toHaveAttribute('data-imported', '5', { timeout: 90_000 });
   await expect(result).toContainText('5 demandes importées');
-  const liveTracks = () => pageB.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getVideoTracks()).filter((t) => t.readyState === 'live').length);
-  await expect.poll(liveTracks).toBe(0); // the camera stopped with the transfer
+  await expect.poll(() => liveTracks(pageB)).toBe(0); // the camera stopped with the transfer
 
   // B delivers: each application stored once, by B.
   await pageB.getByTestId('bundle-send-now').click();
@@ -145,4 +157,32 @@ test('five applications queued offline on terminal A travel as animated QR codes
   for (const id of ids) await expect(pageA.locator(`.outbox-item[data-id="${id}"]`)).toHaveAttribute('data-status', 'delivered');
   expect(await submissionRows(ids)).toEqual(rows);
   await a.close();
+});
+
+test('QR frames whose whole does not match its SHA-256 are refused with a message, and nothing is imported', async () => {
+  // Three frames with good checksums that carry the SHA-256 of other bytes (a broken or forged sender).
+  const bytes = new Uint8Array(600).map((_, i) => (i * 37) & 0xff);
+  const otherHash = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(600)));
+  const stream = new Uint8Array([...otherHash, ...bytes]);
+  const total = frameCount(bytes.length);
+  const frames = Array.from({ length: total }, (_, index) => {
+    const { start, end } = sliceOf(index, total, bytes.length);
+    return encodeFrame({ id: transferIdOf(otherHash), index, total, length: bytes.length, chunk: stream.subarray(start, end) });
+  });
+  const pictures = [0, 1, 2, 3].flatMap((variant) => frames.map((text) => inFrame(rasterCode(frameCode(text, variant), CAMERA_PX_PER_MODULE))));
+  video = mjpegOfGrey(pictures, 6);
+
+  const page = await terminalWithCamera(process.env.RELAIS_URL!, video, 'Guichet QR faux');
+  await openBundles(page);
+  await page.getByTestId('bundle-scan-qr').click();
+  const notice = page.getByTestId('qr-receive-notice');
+  await expect(notice).toHaveAttribute('data-notice', 'hash-mismatch', { timeout: 60_000 });
+  await expect(notice).toHaveText('Le paquet reçu ne correspond pas à son empreinte (SHA-256) : il est refusé et rien n’est importé. La réception recommence ; si l’erreur revient, utilisez le fichier.');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(page.getByTestId('qr-receive')).not.toHaveAttribute('data-state', 'complete');
+  await expect(page.getByTestId('bundle-import-result')).toHaveCount(0);
+  // Closing the screen stops the camera; nothing was queued.
+  await page.getByTestId('qr-close').click();
+  await expect(page.getByTestId('bundle-waiting')).toHaveAttribute('data-count', '0');
+  await expect.poll(() => liveTracks(page)).toBe(0);
 });

@@ -34,3 +34,12 @@ export function mjpegOfPngs(pngs: Buffer[], options: { repeat: number; side: num
   execFileSync('/usr/bin/ffmpeg', ['-loglevel', 'error', '-y', '-framerate', `${30 / options.repeat}`, '-i', join(dir, 'f%05d.png'), '-vf', filter, '-r', '30', '-q:v', '3', '-f', 'mjpeg', out]);
   return out;
 }
+
+/** An MJPEG of 1280×720 grey pictures, each held for `repeat` video frames (30 per second). */
+export function mjpegOfGrey(pictures: GreyImage[], repeat: number, dir = mkdtempSync(join(tmpdir(), 'relais-qr-cam-'))): string {
+  const raw = join(dir, 'frames.gray');
+  writeFileSync(raw, Buffer.concat(pictures.map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength))));
+  const out = join(dir, 'camera.mjpeg');
+  execFileSync('/usr/bin/ffmpeg', ['-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', '1280x720', '-framerate', `${30 / repeat}`, '-i', raw, '-r', '30', '-pix_fmt', 'yuvj420p', '-q:v', '3', '-f', 'mjpeg', out]);
+  return out;
+}
