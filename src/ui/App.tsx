@@ -21,16 +21,14 @@ import type { StaffMember } from '../core/auth/staff.ts';
 import type { SyncRunner } from '../data/sync-runner.ts';
 import { useLiveQuery } from './hooks/use-live-query.ts';
 import { useLang, useLocalized } from './i18n/context.tsx';
-import { ServiceIntro } from './catalog/ServiceIntro.tsx';
 import { ServiceList } from './catalog/ServiceList.tsx';
 import { FormScreen } from './form/FormScreen.tsx';
 import { TopBar } from './layout/TopBar.tsx';
 import { LanguageDialog, WelcomeScreen } from './i18n/LanguagePicker.tsx';
 import { FallbackNotice } from './i18n/FallbackNotice.tsx';
-import { applyDisplay, DEFAULT_DISPLAY, DisplayDialog, type DisplayPrefs } from './session/DisplayDialog.tsx';
+import { applyDisplay, DEFAULT_DISPLAY, type DisplayPrefs } from './session/display-prefs.ts';
 import { GuidedReader } from './session/GuidedReader.tsx';
 import { isQuotaError } from '../core/storage/quota.ts';
-import { ReceiptScreen } from './receipt/ReceiptScreen.tsx';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { stopAllCameras } from './scan/camera.ts';
 import { parseTrackingUrl } from '../core/ids/track-url.ts';
@@ -43,6 +41,11 @@ const TerminalsScreen = lazyComponent(() => import('./supervisor/TerminalsScreen
 const ConsentScreen = lazyComponent(() => import('./session/ConsentScreen.tsx').then((m) => m.ConsentScreen));
 const TranslationStatus = lazyComponent(() => import('./supervisor/TranslationStatus.tsx').then((m) => m.TranslationStatus));
 const StudioScreen = lazyComponent(() => import('./studio/StudioScreen.tsx').then((m) => m.StudioScreen));
+// A service's introduction and the receipt: fetched when first shown (precached, so offline too).
+const ServiceIntro = lazyComponent(() => import('./catalog/ServiceIntro.tsx').then((m) => m.ServiceIntro));
+const ReceiptScreen = lazyComponent(() => import('./receipt/ReceiptScreen.tsx').then((m) => m.ReceiptScreen));
+// Reading and display help ("Aa"): the dialog loads when first opened.
+const DisplayDialog = lazyComponent(() => import('./session/DisplayDialog.tsx').then((m) => m.DisplayDialog));
 // This terminal's queue, and the storage banner staff see from 80 % (precached like every chunk).
 const OutboxScreen = lazyComponent(() => import('./outbox/OutboxScreen.tsx').then((m) => m.OutboxScreen));
 const StorageStatus = lazyComponent(() => import('./supervisor/StorageStatus.tsx').then((m) => m.StorageStatus));
@@ -330,7 +333,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
           } else setRoute({ name: 'staff' });
         }}
         syncing={syncing} onHome={home} onSyncNow={syncNow} onOpenOutbox={() => setRoute({ name: 'outbox' })}
-        onLanguages={() => setPickingLanguage(true)} onDisplay={() => setDisplayOpen(true)} />
+        onLanguages={() => setPickingLanguage(true)} onDisplay={() => setDisplayOpen(true)}
+        screenKey={`${screenKey}:${route.name === 'form' ? (draft?.stepIndex ?? '') : ''}`} />
       {displayOpen && <DisplayDialog prefs={display} onChange={setDisplay} onClose={() => setDisplayOpen(false)} />}
       <GuidedReader on={display.guided && !displayOpen && !pickingLanguage} screenKey={`${sessionNonce}:${route.name}:${draft?.stepIndex ?? ''}`} lang={lang} />
       {pickingLanguage && (
@@ -355,7 +359,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
         </p>
       )}
       <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox' && route.name !== 'welcome')} onExpire={() => void finishSession('idle')} />
-      <div key={sessionNonce}>{screen}</div>
+      <div key={sessionNonce} data-screen-root>
+        {screen}
+      </div>
     </>
   );
 }

@@ -10,7 +10,7 @@ export function ServiceCard({ service, onPick }: { service: ServiceDefinition; o
     <li>
       <button type="button" class="service-card" data-service={service.id} onClick={() => onPick(service)}>
         <Pictogram name={service.icon} size={64} />
-        <span lang={title.lang} dir={title.dir}>
+        <span lang={title.lang} dir={title.dir} data-speech-key={`service.${service.id}.title`}>
           {title.text}
         </span>
       </button>

@@ -14,7 +14,7 @@ export function DocumentList({ service }: { service: ServiceDefinition }) {
   return (
     <ul class="documents">
       {service.documents.map((d) => (
-        <li key={d.id} lang={loc(d.label).lang}>
+        <li key={d.id} lang={loc(d.label).lang} data-speech-key={`service.${service.id}.document.${d.id}`}>
           <Pictogram name="document" size={28} /> {loc(d.label).text}
         </li>
       ))}
@@ -28,10 +28,12 @@ export function ServiceIntro({ service, onStart, onBack }: { service: ServiceDef
   const title = loc(service.title);
   return (
     <main class="screen service-intro" aria-labelledby="service-title">
-      <h1 id="service-title" lang={title.lang}>
+      <h1 id="service-title" lang={title.lang} data-speech-key={`service.${service.id}.title`}>
         <Pictogram name={service.icon} size={56} /> {title.text}
       </h1>
-      <p lang={loc(service.summary).lang}>{loc(service.summary).text}</p>
+      <p lang={loc(service.summary).lang} data-speech-key={`service.${service.id}.summary`}>
+        {loc(service.summary).text}
+      </p>
       <ul class="facts">
         <li>
           <Pictogram name="clock" size={28} /> {delayText(t, service)}

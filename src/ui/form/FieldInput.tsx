@@ -21,9 +21,15 @@ interface Props {
   /** photo / signature: the image the answer names, and how to set or drop it (with the answer). */
   attachment?: DraftAttachment | undefined;
   onAttach?(attachment: DraftAttachment | null): void;
+  /**
+   * The prompt key of this question's catalog texts (`service.<id>.field.<name>`): its
+   * label, hint and options carry `<key>.label`, `.hint`, `.option.<value>` as
+   * `data-speech-key`, so reading them aloud plays an agent's recording when current.
+   */
+  speechKey?: string;
 }
 
-function Choice(props: { name: string; value: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
+function Choice(props: { name: string; value: string; type: 'radio' | 'checkbox'; checked: boolean; label: string; lang?: string | undefined; speechKey?: string | undefined; id: string; describedBy?: string; disabled?: boolean; onChange(checked: boolean): void }) {
   return (
     <label class="choice">
       <input
@@ -36,7 +42,9 @@ function Choice(props: { name: string; value: string; type: 'radio' | 'checkbox'
         aria-describedby={props.describedBy}
         onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
       />
-      <span>{props.label}</span>
+      <span lang={props.lang} data-speech-key={props.speechKey}>
+        {props.label}
+      </span>
     </label>
   );
 }
@@ -49,7 +57,7 @@ function parseNumber(raw: string): AnswerValue {
   return Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(folded) ? n : raw;
 }
 
-export function FieldInput({ field, value, error, onChange, attachment, onAttach }: Props) {
+export function FieldInput({ field, value, error, onChange, attachment, onAttach, speechKey }: Props) {
   const { t, lang } = useLang();
   const loc = useLocalized();
   const id = `field-${field.id}`;
@@ -62,10 +70,10 @@ export function FieldInput({ field, value, error, onChange, attachment, onAttach
   const header = (
     <>
       <span class="label" lang={label.lang} dir={label.dir}>
-        {label.text} {!field.required && <span class="optional">{t('form.optional')}</span>}
+        <span data-speech-key={speechKey && `${speechKey}.label`}>{label.text}</span> {!field.required && <span class="optional" lang={lang}>{t('form.optional')}</span>}
       </span>
       {field.hint && (
-        <span class="hint" id={hintId} lang={loc(field.hint).lang}>
+        <span class="hint" id={hintId} lang={loc(field.hint).lang} data-speech-key={speechKey && `${speechKey}.hint`}>
           {loc(field.hint).text}
         </span>
       )}
@@ -78,12 +86,12 @@ export function FieldInput({ field, value, error, onChange, attachment, onAttach
   );
 
   if (field.type === 'choice' || field.type === 'multichoice' || field.type === 'yesno' || field.type === 'document') {
-    const options: Array<{ value: string | boolean; label: string; disabled?: boolean }> =
+    const options: Array<{ value: string | boolean; label: string; lang?: string; speechKey?: string | undefined; disabled?: boolean }> =
       field.type === 'yesno'
         ? [{ value: true, label: t('form.yes') }, { value: false, label: t('form.no') }]
         : field.type === 'document'
           ? DOCUMENT_PROVISIONS.map((p) => ({ value: p, label: t(p === 'bring-on-paper' ? 'form.documentBring' : 'form.documentAttached') }))
-          : (field.options ?? []).map((o) => ({ value: o.value, label: loc(o.label).text }));
+          : (field.options ?? []).map((o) => ({ value: o.value, label: loc(o.label).text, lang: loc(o.label).lang, speechKey: speechKey && `${speechKey}.option.${o.value}` }));
     const multi = field.type === 'multichoice';
     const picked = (v: string | boolean) => (multi ? Array.isArray(value) && value.includes(v as string) : value === v);
     return (
@@ -98,6 +106,8 @@ export function FieldInput({ field, value, error, onChange, attachment, onAttach
             type={multi ? 'checkbox' : 'radio'}
             checked={picked(option.value)}
             label={option.label}
+            lang={option.lang}
+            speechKey={option.speechKey}
             describedBy={describedBy}
             onChange={(checked) => {
               if (!multi) return onChange(option.value);

@@ -15,7 +15,6 @@ import { fallbackChain } from '../i18n/i18n.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { fieldMessage } from './field-messages.ts';
-import { ReviewScreen } from './ReviewScreen.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 import { lazyComponent } from '../lazy.tsx';
@@ -23,6 +22,8 @@ import { documentsToBring, rememberDocumentsToBring } from '../receipt/documents
 
 // The ID-card panel is for agents on some steps: fetched when first shown.
 const MrzPanel = lazyComponent(() => import('../identity/MrzPanel.tsx').then((m) => m.MrzPanel));
+// The review screen (and how answers are written out) is reached at the form's end: fetched then.
+const ReviewScreen = lazyComponent(() => import('./ReviewScreen.tsx').then((m) => m.ReviewScreen));
 
 interface Props {
   draft: Draft;
@@ -133,7 +134,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
 
   return (
     <main class="screen form-screen" aria-labelledby="step-title">
-      <p class="service-name" lang={title.lang}>
+      <p class="service-name" lang={title.lang} data-speech-key={`service.${def.id}.title`}>
         <Pictogram name={def.icon} size={32} /> {title.text}
       </p>
       {draft.assistedBy && (
@@ -142,7 +143,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
         </p>
       )}
       <p class="progress">{t('form.stepOf', { current: index + 1, total: steps.length })}</p>
-      <h1 id="step-title" lang={stepTitle.lang}>
+      <h1 id="step-title" lang={stepTitle.lang} data-speech-key={`service.${def.id}.step.${step.id}`}>
         {stepTitle.text}
       </h1>
       <ErrorSummary items={errors.map((e) => ({ fieldId: e.field, message: messages.get(e.field) ?? e.code }))} />
@@ -164,6 +165,7 @@ export function FormScreen({ draft, assistedByName, onChange, onSubmit, onExit }
             onChange={(v) => setAnswer(field.id, v)}
             attachment={draft.attachments?.[field.id]}
             onAttach={(a) => setAttachment(field.id, a)}
+            speechKey={`service.${def.id}.field.${field.id}`}
           />
         ))}
         <div class="actions">

@@ -28,7 +28,9 @@ export function ReviewScreen({ draft, steps, busy, onEdit, onBack, onSubmit }: P
       {steps.map((step, index) => (
         <section key={step.id} class="review-step">
           <div class="review-step-head">
-            <h2 lang={loc(step.title).lang}>{loc(step.title).text}</h2>
+            <h2 lang={loc(step.title).lang} data-speech-key={`service.${draft.definition.id}.step.${step.id}`}>
+              {loc(step.title).text}
+            </h2>
             <button type="button" class="button link" onClick={() => onEdit(index)}>
               <Pictogram name="edit" size={24} /> {t('nav.change')}
             </button>
@@ -38,7 +40,9 @@ export function ReviewScreen({ draft, steps, busy, onEdit, onBack, onSubmit }: P
               .filter((f) => visible.has(f))
               .map((field) => (
                 <div key={field.id} class="review-row">
-                  <dt lang={loc(field.label).lang}>{loc(field.label).text}</dt>
+                  <dt lang={loc(field.label).lang} data-speech-key={`service.${draft.definition.id}.field.${field.id}.label`}>
+                    {loc(field.label).text}
+                  </dt>
                   <dd>{formatAnswer(t, field, draft.answers[field.id], chain, lang)}</dd>
                 </div>
               ))}

@@ -120,6 +120,7 @@ export function OnScreenKeyboard({ id, plan, target, onClose }: Props) {
       class={`osk${layout.pad ? ' osk-pad' : ''}`}
       role="group"
       aria-label={t('keyboard.label')}
+      data-speech-skip // its keys are not read with the screen
       data-layout={layoutId}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

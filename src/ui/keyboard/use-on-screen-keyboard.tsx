@@ -84,6 +84,8 @@ export function useOnScreenKeyboard(id: string, plan: KeyboardPlan | null, field
       type="button"
       id={`${id}-osk-toggle`}
       class="button secondary osk-toggle"
+      // Not read aloud with the screen (src/ui/layout/read-aloud.ts): beside every field, it is noise.
+      data-speech-skip
       aria-expanded={open ? 'true' : 'false'}
       aria-controls={open ? oskId : undefined}
       // A mouse click keeps the caret where it was in the field.

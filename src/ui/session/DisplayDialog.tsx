@@ -1,27 +1,20 @@
 /**
  * Reading and display help for the citizen at the kiosk: guided reading (questions read
  * aloud as they appear), a high-contrast theme and larger text. They last for the
- * session: the next citizen starts with the defaults.
+ * session: the next citizen starts with the defaults. The speech rate (slow, normal,
+ * fast) is set here too, for every reading on every screen; it is the kiosk's setting.
+ * Loaded when first opened (App); the preferences themselves live in display-prefs.ts.
  */
+import { useEffect, useState } from 'preact/hooks';
+import { nextRate, onRateChange, storeRate, storedRate } from '../../speech/rate.ts';
 import { useLang } from '../i18n/context.tsx';
-
-export interface DisplayPrefs {
-  guided: boolean;
-  contrast: boolean;
-  largeText: boolean;
-}
-
-export const DEFAULT_DISPLAY: DisplayPrefs = { guided: false, contrast: false, largeText: false };
-
-/** The classes the preferences put on <html> (styles.css draws them). */
-export function applyDisplay(prefs: DisplayPrefs): void {
-  const root = document.documentElement.classList;
-  root.toggle('theme-contrast', prefs.contrast);
-  root.toggle('text-large', prefs.largeText);
-}
+import type { DisplayPrefs } from './display-prefs.ts';
 
 export function DisplayDialog({ prefs, onChange, onClose }: { prefs: DisplayPrefs; onChange(prefs: DisplayPrefs): void; onClose(): void }) {
   const { t } = useLang();
+  const [rate, setRate] = useState(storedRate);
+  useEffect(() => onRateChange(setRate), []);
+  const rateName = rate < 1 ? t('speech.rateSlow') : rate > 1 ? t('speech.rateFast') : t('speech.rateNormal');
   const toggle = (key: keyof DisplayPrefs, label: string) => (
     <button type="button" class="button secondary display-toggle" aria-pressed={prefs[key]} data-display={key} onClick={() => onChange({ ...prefs, [key]: !prefs[key] })}>
       {label}
@@ -35,6 +28,9 @@ export function DisplayDialog({ prefs, onChange, onClose }: { prefs: DisplayPref
           {toggle('guided', t('display.guided'))}
           {toggle('contrast', t('display.contrast'))}
           {toggle('largeText', t('display.largeText'))}
+          <button type="button" class="button secondary display-toggle" data-display="rate" data-rate={rate} onClick={() => storeRate(nextRate(rate))}>
+            {t('speech.rate')}: {rateName}
+          </button>
         </div>
         <div class="actions">
           <button type="button" class="button primary" onClick={onClose} autoFocus>

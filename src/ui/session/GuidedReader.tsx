@@ -4,36 +4,21 @@
  * refused, with the element being read marked `data-speaking`. It watches the page rather
  * than each screen, so every screen (and any added later) is read the same way: headings,
  * field labels with their hints, and the error summary, in document order, each in its
- * own `lang`. Speech stops on a screen change (App cancels the layer).
+ * own `lang`. A question's label is its catalog text's prompt (`data-speech-key`), so an
+ * agent's recording of it plays when current (the reader is src/ui/layout/read-aloud.ts,
+ * shared with the top bar's speak button). Speech stops on a screen change (App cancels
+ * the layer).
  */
 import { useEffect } from 'preact/hooks';
-import { loadSpeech, storedSpeechRate } from '../speech-lazy.ts';
+import { loadReader, storedSpeechRate } from '../speech-lazy.ts';
 
 /** What a screen reads, in order: its title, then each question (label, then hint). */
 const READ_ON_SCREEN = 'main h1, main .field .label, main .field .hint, main legend .label';
 const READ_ON_ERROR = '.error-summary';
 
-const langOf = (el: Element, fallback: string) => el.closest('[lang]')?.getAttribute('lang') ?? fallback;
-const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function readAll(elements: Element[], fallbackLang: string, rate: number) {
-  const { enqueue, stopSpeaking } = await loadSpeech();
-  stopSpeaking();
-  for (const el of elements) {
-    const text = textOf(el);
-    if (!text) continue;
-    void enqueue({ text, lang: langOf(el, fallbackLang), rate }, () => {
-      for (const other of document.querySelectorAll('[data-guided-speaking]')) {
-        other.removeAttribute('data-guided-speaking');
-        other.removeAttribute('data-speaking');
-      }
-      el.setAttribute('data-speaking', 'true');
-      el.setAttribute('data-guided-speaking', 'true');
-    }).then(() => {
-      el.removeAttribute('data-speaking');
-      el.removeAttribute('data-guided-speaking');
-    });
-  }
+async function readAll(elements: Element[], lang: string, rate: number) {
+  const reader = await loadReader();
+  await reader.readPieces(reader.collectPieces(elements, lang, { markRoot: true }), rate);
 }
 
 /** `screenKey` changes when the screen (or the form step) changes. */

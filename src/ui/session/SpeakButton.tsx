@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PromptPart } from '../../core/speech/compose.ts';
 import { enqueue, speechLayer } from '../../speech/speak.ts';
-import { SPEECH_RATES, useSpeechRate } from '../../speech/hooks.ts';
+import { useSpeechRate } from '../../speech/hooks.ts';
+import { nextRate } from '../../speech/rate.ts';
 import { useLang } from '../i18n/context.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
 import './speech.css';
@@ -102,7 +103,7 @@ export function SpeakButton({ text, items, lang: textLang }: { text?: string; it
   }
 
   const busy = status === 'speaking' || status === 'loading';
-  const nextRate = SPEECH_RATES[(SPEECH_RATES.indexOf(rate as (typeof SPEECH_RATES)[number]) + 1) % SPEECH_RATES.length]!;
+  const after = nextRate(rate);
   const rateName = rate < 1 ? t('speech.rateSlow') : rate > 1 ? t('speech.rateFast') : t('speech.rateNormal');
   return (
     <>
@@ -110,7 +111,7 @@ export function SpeakButton({ text, items, lang: textLang }: { text?: string; it
         <button type="button" class="button secondary" aria-pressed={busy} onClick={() => (busy ? stop() : void read())}>
           <Pictogram name={busy ? 'close' : 'speaker'} size={28} /> {busy ? t('speech.stop') : t('speech.listen')}
         </button>
-        <button type="button" class="button ghost speech-rate" onClick={() => setRate(nextRate)} aria-label={`${t('speech.rate')}: ${rateName}`} title={t('speech.rate')}>
+        <button type="button" class="button ghost speech-rate" onClick={() => setRate(after)} aria-label={`${t('speech.rate')}: ${rateName}`} title={t('speech.rate')}>
           <Pictogram name="clock" size={24} /> {rateName}
         </button>
       </div>
