@@ -8,20 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
 import { chooseLanguage, DEMO_SUPERVISOR, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt, terminalIdOf } from './support/kiosk.ts';
-
-/** The server's rows for these applications: how many times each was stored, and by which terminal. */
-async function serverRows(ids: string[]): Promise<Array<{ id: string; terminal_id: string; received_from: string | null }>> {
-  const client = new pg.Client({ connectionString: process.env.RELAIS_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query('SELECT id::text AS id, terminal_id, received_from FROM submissions WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
+import { submissionRows } from './support/server-rows.ts';
 
 /** How many applications this terminal's outbox holds. */
 const outboxCount = (page: Page) =>
@@ -67,7 +55,7 @@ test('five applications queued offline on terminal A travel by file to terminal 
     await pageA.getByRole('button', { name: 'Terminé' }).click();
     await chooseLanguage(pageA, 'fr');
   }
-  expect(await serverRows(ids)).toEqual([]);
+  expect(await submissionRows(ids)).toEqual([]);
 
   // A's supervisor exports them as a file (they stay queued on A).
   await openBundles(pageA);
@@ -107,7 +95,7 @@ test('five applications queued offline on terminal A travel by file to terminal 
   await expect(result).toContainText('5 demandes importées');
   await pageB.getByTestId('bundle-send-now').click();
   await expect(pageB.getByTestId('bundle-delivered')).toHaveAttribute('data-delivered', '5');
-  const rows = await serverRows(ids);
+  const rows = await submissionRows(ids);
   expect(rows.map((r) => r.id)).toEqual([...ids].sort());
   expect(rows.every((r) => r.received_from === terminalB)).toBe(true);
 
@@ -120,7 +108,7 @@ test('five applications queued offline on terminal A travel by file to terminal 
   await a.setOffline(false);
   await pageA.getByTestId('queue-chip').click();
   for (const id of ids) await expect(pageA.locator(`.outbox-item[data-id="${id}"]`)).toHaveAttribute('data-status', 'delivered');
-  expect(await serverRows(ids)).toEqual(rows);
+  expect(await submissionRows(ids)).toEqual(rows);
   await a.close();
   await b.close();
 });
