@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, DEMO_SUPERVISOR, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt, terminalIdOf } from './support/kiosk.ts';
+import { openBundleScreen, openKioskOnline, queueApplications, terminalIdOf } from './support/kiosk.ts';
 import { submissionRows } from './support/server-rows.ts';
 
 /** How many applications this terminal's outbox holds. */
@@ -23,12 +23,6 @@ const outboxCount = (page: Page) =>
     dbh.close();
     return count;
   });
-
-async function openBundles(page: Page): Promise<void> {
-  await signInStaff(page, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);
-  await page.getByTestId('bundles-button').click();
-  await expect(page.getByRole('heading', { name: 'Paquets hors ligne (clé USB, codes QR)' })).toBeVisible();
-}
 
 async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.locator('#bundle-file').setInputFiles({ name, mimeType: 'application/vnd.relais.bundle', buffer });
@@ -47,18 +41,11 @@ test('five applications queued offline on terminal A travel by file to terminal 
 
   // Terminal A has no network: five citizens' applications wait, sealed.
   await a.setOffline(true);
-  const ids: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    await fillResidenceCertificate(pageA, `Citoyenne ${i + 1} Ait Ali`);
-    ids.push((await submitAndReadReceipt(pageA)).id);
-    await expect(pageA.locator('.delivery-status')).toHaveAttribute('data-status', 'queued');
-    await pageA.getByRole('button', { name: 'Terminé' }).click();
-    await chooseLanguage(pageA, 'fr');
-  }
+  const ids = await queueApplications(pageA, 5);
   expect(await submissionRows(ids)).toEqual([]);
 
   // A's supervisor exports them as a file (they stay queued on A).
-  await openBundles(pageA);
+  await openBundleScreen(pageA);
   await expect(pageA.getByTestId('bundle-waiting')).toHaveAttribute('data-count', '5');
   const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.getByTestId('bundle-download').click()]);
   expect(download.suggestedFilename()).toMatch(/^relais-guichet-1-\d{4}-\d\d-\d\d-\d{4}\.relais$/);
@@ -67,7 +54,7 @@ test('five applications queued offline on terminal A travel by file to terminal 
   await expect(pageA.getByTestId('bundle-waiting')).toHaveAttribute('data-count', '5');
 
   // On terminal B, damaged, cut and tampered copies are refused, each with its reason, and import nothing.
-  await openBundles(pageB);
+  await openBundleScreen(pageB);
   const before = await outboxCount(pageB);
   const damaged = Buffer.from(file);
   damaged[damaged.length - 20]! ^= 0xff; // a byte of the last sealed application

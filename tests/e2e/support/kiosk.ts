@@ -112,3 +112,23 @@ export async function terminalIdOf(page: Page): Promise<string> {
     return row.value;
   });
 }
+
+/** Citizens fill and submit the residence certificate `count` times (e.g. offline): the applications' ids. */
+export async function queueApplications(page: Page, count: number, namePrefix = 'Citoyenne'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await fillResidenceCertificate(page, `${namePrefix} ${i + 1} Ait Ali`);
+    ids.push((await submitAndReadReceipt(page)).id);
+    await expect(page.locator('.delivery-status')).toHaveAttribute('data-status', 'queued');
+    await page.getByRole('button', { name: 'Terminé' }).click();
+    await chooseLanguage(page, 'fr'); // the next citizen's session starts with the language
+  }
+  return ids;
+}
+
+/** The demo supervisor signs in and opens the store-and-forward screen (src/ui/bundle). */
+export async function openBundleScreen(page: Page): Promise<void> {
+  await signInStaff(page, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);
+  await page.getByTestId('bundles-button').click();
+  await expect(page.getByRole('heading', { name: 'Paquets hors ligne (clé USB, codes QR)' })).toBeVisible();
+}
