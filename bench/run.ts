@@ -58,8 +58,6 @@ step('outbox enqueue and IndexedDB bytes (Chromium)');
 lines.push(...(await outboxEnqueue()));
 step('store-and-forward bundles: export and import of 500 queued applications (Chromium)');
 lines.push(...(await (await import('./bundle.ts')).bundleBench())); // time and file size against JSON and a raw bulkAdd
-step('store-and-forward bundles: export and import of 500 queued applications (Chromium)');
-lines.push(...(await (await import('./bundle.ts')).bundleBench())); // time and file size against JSON and a raw bulkAdd
 step('delivery: outbox against Workbox background sync (Chromium)');
 lines.push(...(await deliveryVsWorkbox()));
 step('server ingestion (PGlite, PostgreSQL)');
