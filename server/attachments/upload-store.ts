@@ -57,7 +57,24 @@ export async function appendChunk(
       // A concurrent first chunk won: the kiosk asks again where the upload stands.
       return inserted.length > 0 ? { kind: 'ok', status: statusOf(chunk.length, total) } : { kind: 'offset-mismatch', status: statusOf(0, total) };
     }
-    if (row.terminal_id !== terminalId) return { kind: 'other-terminal' };
+    if (row.terminal_id !== terminalId) {
+      // Another terminal of the same relay forwards this application (a store-and-forward
+      // bundle carries the same sealed bytes): it restarts the upload from byte 0 as its
+      // own, since the first terminal may never come back to finish it. A terminal of
+      // another relay may not touch it.
+      const [sameRelay] = await tx.query(
+        'SELECT 1 FROM terminals a JOIN terminals b ON a.relay_id = b.relay_id WHERE a.terminal_id = $1 AND b.terminal_id = $2',
+        [row.terminal_id, terminalId],
+      );
+      if (!sameRelay) return { kind: 'other-terminal' };
+      if (start !== 0) return { kind: 'offset-mismatch', status: statusOf(0, total) };
+      await tx.query(
+        `UPDATE attachment_uploads SET terminal_id = $3, total = $4, received = $5, data = $6::bytea, updated_at = $7::timestamptz
+          WHERE application_id = $1 AND attachment_id = $2`,
+        [applicationId, attachmentId, terminalId, total, chunk.length, chunk, at],
+      );
+      return { kind: 'ok', status: statusOf(chunk.length, total) };
+    }
     const status = statusOf(row.received, row.total);
     if (row.total !== total) return { kind: 'offset-mismatch', status };
     // A chunk the server already holds whole (its answer was lost): say where it stands.

@@ -19,6 +19,7 @@ import { TEST_KEY, testKeys } from './helpers/keys.ts';
 import { postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
 import { enrollForTest, useDeviceToken, withDevice } from './helpers/terminal.ts';
+import { enrollTerminal } from '../../server/terminals/terminal-store.ts';
 
 const CHUNK = 64 * 1024;
 const ANSWERS = {
@@ -201,12 +202,35 @@ describe.each(STORES)('attachments (%s)', (kind) => {
     expect(await count('attachment_uploads')).toBe(0);
 
     await put(app(), id, files[0]!.ref.id, files[0]!.sealed, 0, CHUNK);
-    const other = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), await enrollForTest(db(), 'relay-other-02'));
+    const foreign = await enrollTerminal(db(), { terminalId: 'elsewhere-01', relayId: 'relay-elsewhere', relayName: 'Another relay', label: 'elsewhere-01', enrolledBy: 'supervisor-test' });
+    const other = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), foreign.token);
     const intruder = await put(other, id, files[0]!.ref.id, files[0]!.sealed, CHUNK, 2 * CHUNK);
     expect(intruder.status).toBe(403);
+    expect(((await intruder.json()) as Problem).code).toBe('terminal-mismatch');
+    expect((await put(other, id, files[0]!.ref.id, files[0]!.sealed, 0, CHUNK)).status).toBe(403);
     // Without a device token, nothing at all.
     const bare = createApp({ db: db(), keys: testKeys(), version: 'test' });
     expect((await bare.request(path)).status).toBe(401);
+  });
+
+  it('lets another terminal of the relay take over a photo upload the first one left half done (a forwarded bundle), then stores the application once', async () => {
+    const { id, request, files } = await application();
+    const file = files[0]!;
+    await put(app(), id, file.ref.id, file.sealed, 0, CHUNK); // terminal A, then its link drops for good
+    const b = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), await enrollForTest(db(), 'relay-test-02'));
+    // B asks where the upload stands and goes on from there as A would: the server sends it back to byte 0.
+    const resumed = await put(b, id, file.ref.id, file.sealed, CHUNK, 2 * CHUNK);
+    expect(resumed.status).toBe(409);
+    expect(((await resumed.json()) as AttachmentUploadStatus).received).toBe(0);
+    expect(await uploadAll(b, id, file)).toBe(Math.ceil(file.sealed.length / CHUNK));
+    expect((await postSubmission(b, request, id)).status).toBe(201);
+    const [stored] = await db().query<{ data: Uint8Array }>('SELECT data FROM submission_attachments WHERE submission_id = $1', [id]);
+    expect(Buffer.from(stored!.data).equals(Buffer.from(file.bytes))).toBe(true);
+    // A comes back: its upload finds the attachment whole and its retry is the same application.
+    expect(((await (await status(app(), id, file.ref.id)).json()) as AttachmentUploadStatus).complete).toBe(true);
+    const again = await postSubmission(app(), request, id);
+    expect(again.status).toBe(201); // the first answer, replayed
+    expect(await count('submissions')).toBe(1);
   });
 
   it('refuses references that do not fit the answers: a photo answer naming no reference, a reference no answer names, over maxBytes', async () => {
