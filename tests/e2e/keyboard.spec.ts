@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openKioskOnline, startResidenceCertificate, switchLanguage } from './support/kiosk.ts';
+import { chooseLanguage, DEMO_SUPERVISOR, openKioskOnline, signInStaff, startResidenceCertificate, switchLanguage } from './support/kiosk.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -191,6 +191,48 @@ test('an Amazigh UI language opens text fields on Tifinagh, or on Latin when it 
   await expect(page.locator('#field-fullName')).toHaveValue('Ɣṛɛ');
   await expect(key(keyboard, 'ɛ')).toHaveAttribute('lang', 'zgh-Latn');
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the service search box has the keyboard: typed keys filter the services; an ID card’s MRZ gets its own keys and a PIN the digit pad', async ({ page }) => {
+  await openKioskOnline(page, process.env.RELAIS_URL!, 'fr');
+  const box = page.locator('#service-search-input');
+  await page.locator('#service-search-input-osk-toggle').click();
+  const keyboard = page.locator('#service-search-input-osk');
+  await expect(keyboard).toHaveAttribute('data-layout', 'latin');
+  await clickKeys(keyboard, ['R', 'e', 's', 'i', 'd']);
+  await expect(box).toHaveValue('Resid');
+  await expect(box).toBeFocused();
+  await expect(page.locator('[data-service="residence-certificate"]')).toBeVisible();
+  await expect(page.locator('[data-service="life-certificate"]')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  // In Standard Amazigh the box's keyboard is Tifinagh.
+  await switchLanguage(page, 'zgh');
+  if ((await page.locator('#service-search-input-osk-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('#service-search-input-osk-toggle').click();
+  await expect(keyboard).toHaveAttribute('data-layout', 'tifinagh');
+  await switchLanguage(page, 'fr');
+
+  // The MRZ lines of an ID card: capitals, digits and <, no other layout.
+  await box.fill('');
+  await startResidenceCertificate(page);
+  await page.getByRole('button', { name: 'Lire la carte d’identité (MRZ)' }).click();
+  await page.locator('#mrz-input-osk-toggle').click();
+  const mrz = page.locator('#mrz-input-osk');
+  await expect(mrz).toHaveAttribute('data-layout', 'mrz');
+  await expect(mrz.locator('.osk-switch')).toHaveCount(0);
+  await clickKeys(mrz, ['I', 'D', 'M', 'A', 'R', '<']);
+  await expect(page.locator('#mrz-input')).toHaveValue('IDMAR<');
+
+  // A supervisor's PIN (here, to open the relay's terminals) is typed on the digit pad.
+  await page.getByRole('button', { name: 'Retour' }).click(); // leaving the form ends the session
+  await chooseLanguage(page, 'fr');
+  await signInStaff(page, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);
+  await page.getByRole('button', { name: 'Terminaux du relais' }).click();
+  const pinToggle = page.locator('.osk-toggle').first();
+  await pinToggle.click();
+  const pad = page.locator('.osk[data-layout="pin"]');
+  await expect(pad).toBeVisible();
+  await clickKeys(pad, [...DEMO_SUPERVISOR.pin]);
+  await expect(page.locator('input[type="password"]')).toHaveValue(DEMO_SUPERVISOR.pin);
 });
 
 test('by keyboard alone: Tab reaches the toggle and the keys, Enter types, Escape closes', async ({ page }) => {

@@ -40,6 +40,13 @@ export function textLayoutFor(lang: string): TextLayoutId {
 
 const TEXT_LAYOUTS: LayoutId[] = ['tifinagh', 'arabic', 'latin', 'symbols'];
 
+/** Staff PINs (sign-in, enrollment, a supervisor's confirmation): digits only. */
+export const PIN_KEYBOARD: KeyboardPlan = { initial: 'pin', layouts: ['pin'] };
+/** The three lines of an ID card's MRZ: capitals, digits and `<`. */
+export const MRZ_KEYBOARD: KeyboardPlan = { initial: 'mrz', layouts: ['mrz'] };
+/** A staff id (`agent-demo`): Latin letters, with digits and signs one switch away. */
+export const STAFF_ID_KEYBOARD: KeyboardPlan = { initial: 'latin', layouts: ['latin', 'symbols'] };
+
 /** The keyboard for a field of this type in this UI language; null for fields that are not typed. */
 export function keyboardFor(type: FieldType, lang: string): KeyboardPlan | null {
   switch (type) {

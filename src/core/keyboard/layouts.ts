@@ -10,10 +10,12 @@
  *   (ɛ ɣ ḥ ḍ ṛ ṣ ṭ ẓ ǧ ʷ) used to transcribe Tachelhit, Tarifit and Tamazight.
  * - `symbols`: digits and the punctuation an address or a name may need.
  * - `cnie`: what an ID card number is made of: Latin capitals and digits.
- * - `phone`, `number`, `date`: digit pads with only the signs those fields take.
+ * - `mrz`: the characters of an ID card's machine-readable zone: those and the filler `<`.
+ * - `phone`, `number`, `date`, `pin`: digit pads with only the signs those fields take
+ *   (a staff PIN takes digits alone).
  */
 
-export type LayoutId = 'tifinagh' | 'arabic' | 'latin' | 'symbols' | 'cnie' | 'phone' | 'number' | 'date';
+export type LayoutId = 'tifinagh' | 'arabic' | 'latin' | 'symbols' | 'cnie' | 'mrz' | 'phone' | 'number' | 'date' | 'pin';
 
 export interface CharKey {
   /** What the key types. */
@@ -133,7 +135,10 @@ const CNIE: Layout = {
   pad: false,
 };
 
-const pad = (id: 'phone' | 'number' | 'date', last: string): Layout => ({
+// A pasted MRZ may be one 90-character line: the parser cuts it into three, so no line-break key.
+const MRZ: Layout = { ...CNIE, id: 'mrz', nativeName: 'MRZ', rows: [...CNIE.rows.slice(0, 3), row('W X C V B N <')] };
+
+const pad = (id: 'phone' | 'number' | 'date' | 'pin', last: string): Layout => ({
   id,
   dir: 'ltr',
   nativeName: '123',
@@ -150,12 +155,14 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
   latin: LATIN,
   symbols: SYMBOLS,
   cnie: CNIE,
+  mrz: MRZ,
   // `+` for the international form (+212 6…); a phone number takes nothing else.
   phone: pad('phone', '+ 0'),
   // A decimal comma (the form reads it as a point) and a minus sign.
   number: pad('number', '- 0 ,'),
   // Only for dates typed as text: day/month/year or ISO.
   date: pad('date', '/ 0 -'),
+  pin: pad('pin', '0'),
 };
 
 /** What a key types, with Shift on or off. */

@@ -1,10 +1,13 @@
 /**
  * The search box of the home screen and the spoken count of what it found. Results
  * update as the citizen or agent types; the count is a polite live region, so a screen
- * reader says it without taking focus from the box.
+ * reader says it without taking focus from the box. The box has the on-screen keyboard,
+ * in the script of the UI language (the kiosk's touch screen has no other).
  */
+import { keyboardFor } from '../../core/keyboard/choose.ts';
 import { useLang } from '../i18n/context.tsx';
 import { Pictogram } from '../icons/Pictogram.tsx';
+import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
 
 interface Props {
   query: string;
@@ -14,7 +17,8 @@ interface Props {
 }
 
 export function ServiceSearch({ query, onQuery, status }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const osk = useOnScreenKeyboard('service-search-input', keyboardFor('text', lang), t('search.label'));
   return (
     <div class="service-search" role="search">
       <label for="service-search-input" class="service-search-label">
@@ -32,13 +36,16 @@ export function ServiceSearch({ query, onQuery, status }: Props) {
           placeholder={t('search.placeholder')}
           value={query}
           onInput={(event) => onQuery(event.currentTarget.value)}
+          {...osk.inputProps}
         />
         {query !== '' && (
           <button type="button" class="service-search-clear" aria-label={t('search.clear')} onClick={() => onQuery('')}>
             <Pictogram name="close" size={28} />
           </button>
         )}
+        {osk.toggle}
       </div>
+      {osk.panel}
       <p role="status" class="service-search-status">
         {status.kind === 'preparing' && t('search.preparing')}
         {status.kind === 'found' && (status.total === 0 ? t('search.none', { query: query.trim() }) : t('search.count', { count: status.total }))}

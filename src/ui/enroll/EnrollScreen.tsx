@@ -7,7 +7,9 @@ import { useState } from 'preact/hooks';
 import { db } from '../../data/db.ts';
 import { currentEnrollment, enrollThisTerminal, type Enrollment, type EnrollResult } from '../../data/enrollment.ts';
 import { useLiveQuery } from '../hooks/use-live-query.ts';
+import { keyboardFor, PIN_KEYBOARD, STAFF_ID_KEYBOARD } from '../../core/keyboard/choose.ts';
 import { useLang } from '../i18n/context.tsx';
+import { KeyboardInput } from '../keyboard/KeyboardInput.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
 
 function refusalKey(result: Exclude<EnrollResult, { kind: 'enrolled' }>): string {
@@ -30,7 +32,7 @@ function refusalKey(result: Exclude<EnrollResult, { kind: 'enrolled' }>): string
 }
 
 export function EnrollScreen({ onBack, onEnrolled }: { onBack(): void; onEnrolled(enrollment: Enrollment): void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const previous = useLiveQuery(() => currentEnrollment(db()), []);
   const [staffId, setStaffId] = useState('');
   const [pin, setPin] = useState('');
@@ -62,18 +64,18 @@ export function EnrollScreen({ onBack, onEnrolled }: { onBack(): void; onEnrolle
       >
         <div class="field">
           <label for="enroll-staff">{t('enroll.staffId')}</label>
-          <input id="enroll-staff" class="input" dir="ltr" autoComplete="off" autoCapitalize="none" spellcheck={false} value={staffId} onInput={(e) => setStaffId((e.currentTarget as HTMLInputElement).value)} />
+          <KeyboardInput id="enroll-staff" plan={STAFF_ID_KEYBOARD} label={t('enroll.staffId')} class="input" dir="ltr" autoComplete="off" autoCapitalize="none" spellcheck={false} value={staffId} onInput={(e) => setStaffId((e.currentTarget as HTMLInputElement).value)} />
         </div>
         <div class="field">
           <label for="enroll-pin">{t('enroll.pin')}</label>
-          <input id="enroll-pin" class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
+          <KeyboardInput id="enroll-pin" plan={PIN_KEYBOARD} label={t('enroll.pin')} class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
         </div>
         <div class="field">
           <label for="enroll-label">
             {t('enroll.label')}
             <span class="hint">{t('enroll.labelHint')}</span>
           </label>
-          <input id="enroll-label" class="input" maxLength={60} autoComplete="off" value={shownLabel} onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)} />
+          <KeyboardInput id="enroll-label" plan={keyboardFor('text', lang)} label={t('enroll.label')} class="input" maxLength={60} autoComplete="off" value={shownLabel} onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)} />
         </div>
         {message && (
           <p class="notice error" role="alert">

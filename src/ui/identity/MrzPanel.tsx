@@ -11,7 +11,9 @@ import { isoDateIn } from '../../core/forms/dates.ts';
 import { parseMrz } from '../../core/identity/mrz.ts';
 import type { MrzResult } from '../../core/identity/mrz-types.ts';
 import { prefillFromMrz } from '../../core/identity/prefill.ts';
+import { MRZ_KEYBOARD } from '../../core/keyboard/choose.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
+import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
 import { fallbackChain } from '../i18n/i18n.ts';
 import { dateFormat } from '../i18n/locale.ts';
 import { formatAnswer } from '../form/format-answer.ts';
@@ -33,6 +35,8 @@ export function MrzPanel({ fields, onFill }: Props) {
   const [result, setResult] = useState<MrzResult | null>(null);
   const [filled, setFilled] = useState<string[]>([]);
   const chain = fallbackChain(lang);
+  // The card's characters only: capitals, digits and the filler <.
+  const osk = useOnScreenKeyboard<HTMLTextAreaElement>('mrz-input', open ? MRZ_KEYBOARD : null, t('identity.label'));
   const formatDate = (iso: string) => dateFormat(lang, { long: true, timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
   const read = () => {
@@ -75,21 +79,26 @@ export function MrzPanel({ fields, onFill }: Props) {
           <p class="hint" id="mrz-hint">
             {t('identity.intro')}
           </p>
-          <textarea
-            id="mrz-input"
-            class="mrz-input"
-            dir="ltr"
-            rows={3}
-            spellcheck={false}
-            autoComplete="off"
-            autoCapitalize="characters"
-            aria-describedby="mrz-hint"
-            value={text}
-            onInput={(e) => {
-              setText((e.currentTarget as HTMLTextAreaElement).value);
-              setResult(null);
-            }}
-          />
+          <div class="osk-field">
+            <textarea
+              id="mrz-input"
+              class="mrz-input"
+              dir="ltr"
+              rows={3}
+              spellcheck={false}
+              autoComplete="off"
+              autoCapitalize="characters"
+              aria-describedby="mrz-hint"
+              value={text}
+              onInput={(e) => {
+                setText((e.currentTarget as HTMLTextAreaElement).value);
+                setResult(null);
+              }}
+              {...osk.inputProps}
+            />
+            {osk.toggle}
+          </div>
+          {osk.panel}
           <div class="mrz-row">
             <button type="button" class="button primary" onClick={read}>
               <Pictogram name="check" size={28} /> {t('identity.read')}

@@ -20,11 +20,14 @@ import { closeKeyboard, isTouchKiosk, keyboardOpenFor, openKeyboard, useKeyboard
 // The keys themselves are fetched the first time a keyboard opens.
 const OnScreenKeyboard = lazyComponent(() => import('./OnScreenKeyboard.tsx').then((m) => m.OnScreenKeyboard));
 
-export interface OnScreenKeyboardParts {
+type InputMode = JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+
+/** `E`: an input, or a textarea (the ID card's MRZ lines). */
+export interface OnScreenKeyboardParts<E extends HTMLInputElement | HTMLTextAreaElement = HTMLInputElement> {
   open: boolean;
   inputProps: {
-    ref: RefObject<HTMLInputElement>;
-    inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+    ref: RefObject<E>;
+    inputMode?: InputMode;
     onClick(e: MouseEvent): void;
     onFocus(): void;
     onKeyDown(e: KeyboardEvent): void;
@@ -39,9 +42,14 @@ export interface OnScreenKeyboardParts {
  * @param fieldLabel the input's label, read after "Keyboard" on the toggle by screen readers
  * @param inputMode the input's own inputmode, given back when the keyboard closes
  */
-export function useOnScreenKeyboard(id: string, plan: KeyboardPlan | null, fieldLabel: string, inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode']): OnScreenKeyboardParts {
+export function useOnScreenKeyboard<E extends HTMLInputElement | HTMLTextAreaElement = HTMLInputElement>(
+  id: string,
+  plan: KeyboardPlan | null,
+  fieldLabel: string,
+  inputMode?: InputMode,
+): OnScreenKeyboardParts<E> {
   const { t } = useLang();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<E>(null);
   const keyboard = useKeyboardState();
   const open = plan !== null && keyboard.openFor === id;
   const oskId = `${id}-osk`;
@@ -56,7 +64,7 @@ export function useOnScreenKeyboard(id: string, plan: KeyboardPlan | null, field
   // An input that leaves the screen takes its keyboard with it.
   useEffect(() => () => closeKeyboard(id), [id]);
 
-  const inputProps: OnScreenKeyboardParts['inputProps'] = {
+  const inputProps: OnScreenKeyboardParts<E>['inputProps'] = {
     ref: input,
     // While our keyboard is open, the system's own touch keyboard stays away.
     inputMode: open ? 'none' : inputMode,

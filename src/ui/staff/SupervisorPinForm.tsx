@@ -7,7 +7,9 @@ import { useState } from 'preact/hooks';
 import type { StaffSession } from '../../core/sync/protocol.ts';
 import { db } from '../../data/db.ts';
 import { openStaffSession } from '../../data/supervisor-api.ts';
+import { PIN_KEYBOARD } from '../../core/keyboard/choose.ts';
 import { useLang } from '../i18n/context.tsx';
+import { KeyboardInput } from '../keyboard/KeyboardInput.tsx';
 
 interface Props {
   supervisorId: string;
@@ -49,7 +51,7 @@ export function SupervisorPinForm({ supervisorId, id, intro, onSession, onOfflin
       <p>{intro}</p>
       <div class="field">
         <label for={id}>{t('enroll.pin')}</label>
-        <input id={id} class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
+        <KeyboardInput id={id} plan={PIN_KEYBOARD} label={t('enroll.pin')} class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
       </div>
       {refusal && (
         <p class="notice error" role="alert">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyboardFor, scriptOf, textLayoutFor } from '../../../../src/core/keyboard/choose.ts';
+import { keyboardFor, MRZ_KEYBOARD, PIN_KEYBOARD, scriptOf, STAFF_ID_KEYBOARD, textLayoutFor } from '../../../../src/core/keyboard/choose.ts';
+import { canType, LAYOUTS } from '../../../../src/core/keyboard/layouts.ts';
 import type { FieldType } from '../../../../src/core/forms/types.ts';
 
 describe('textLayoutFor: the UI language decides the script of free text', () => {
@@ -60,5 +61,15 @@ describe('keyboardFor: the field type decides first', () => {
 
   it.each(['choice', 'multichoice', 'yesno', 'document'] as FieldType[])('a %s field is not typed: no keyboard', (type) => {
     expect(keyboardFor(type, 'fr')).toBeNull();
+  });
+});
+
+describe('keyboards of the inputs outside forms', () => {
+  it('a PIN gets the digit pad alone, an MRZ its own characters, a staff id Latin letters and signs', () => {
+    expect(PIN_KEYBOARD).toEqual({ initial: 'pin', layouts: ['pin'] });
+    expect(MRZ_KEYBOARD).toEqual({ initial: 'mrz', layouts: ['mrz'] });
+    expect(STAFF_ID_KEYBOARD.initial).toBe('latin');
+    expect(STAFF_ID_KEYBOARD.layouts.some((id) => canType(LAYOUTS[id], 'agent-demo'))).toBe(true);
+    expect(STAFF_ID_KEYBOARD.layouts.some((id) => canType(LAYOUTS[id], '2'))).toBe(true);
   });
 });

@@ -101,6 +101,15 @@ describe('digit pads', () => {
     expect([...layoutOutputs(LAYOUTS.cnie)].every((o) => /^[A-Z0-9]$/.test(o))).toBe(true);
     expect(layoutOutputs(LAYOUTS.cnie).size).toBe(36);
   });
+
+  it('the MRZ layout types a whole TD1 zone (capitals, digits, <) and nothing else; the PIN pad only digits', () => {
+    const zone = 'IDMARJB1234567<<<<<<<<<<<<<<<8403173F3107303MAR<<<<<<<<<<<6BENALI<<FATIMA<ZAHRA<<<<<<<<<<';
+    expect(canType(LAYOUTS.mrz, zone)).toBe(true);
+    expect([...layoutOutputs(LAYOUTS.mrz)].every((o) => /^[A-Z0-9<]$/.test(o))).toBe(true);
+    expect(canType(LAYOUTS.mrz, 'jb1234')).toBe(false);
+    expect([...layoutOutputs(LAYOUTS.pin)].sort()).toEqual([...'0123456789']);
+    expect(LAYOUTS.pin.pad).toBe(true);
+  });
 });
 
 describe('every layout', () => {
