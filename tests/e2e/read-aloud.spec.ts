@@ -9,35 +9,8 @@
  * Sound is observed on the page's speech <audio> element: its play and ended events.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { speechTextHash } from '../../src/core/speech/text.ts';
 import { finishResidenceCertificate, openKioskOnline, startResidenceCertificate } from './support/kiosk.ts';
-
-type Heard = { type: string; key: string | null; text: string | null; inScreen: boolean; engine: string | null; duration: number };
-
-/** Records every play/ended of the page's media with what was marked as being read. */
-async function listen(page: Page): Promise<() => Promise<Heard[]>> {
-  await page.evaluate(() => {
-    const log: Heard[] = ((window as unknown as { __heard: Heard[] }).__heard = []);
-    for (const type of ['play', 'ended']) {
-      document.addEventListener(
-        type,
-        (event) => {
-          const speaking = document.querySelector('[data-speaking="true"]');
-          log.push({
-            type,
-            key: speaking?.getAttribute('data-speech-key') ?? speaking?.querySelector('[data-speech-key]')?.getAttribute('data-speech-key') ?? null,
-            text: speaking?.textContent?.trim() ?? null,
-            inScreen: speaking?.closest('[data-screen-root]') != null,
-            engine: document.querySelector('[data-testid="read-aloud"]')?.getAttribute('data-speech-engine') ?? null,
-            duration: (event.target as HTMLAudioElement).duration,
-          });
-        },
-        true,
-      );
-    }
-  });
-  return () => page.evaluate(() => (window as unknown as { __heard: Heard[] }).__heard);
-}
+import { listen, storeClip, toneWav, type Heard } from './support/speech.ts';
 
 const readAloud = (page: Page) => page.getByTestId('read-aloud');
 
@@ -58,46 +31,6 @@ async function expectStopped(page: Page, heard: () => Promise<Heard[]>) {
   await page.waitForTimeout(2500); // the next pieces would have started by now
   expect((await heard()).slice(count).filter((h) => h.type === 'play')).toEqual([]);
   expect(await page.locator('#relais-speech-audio').evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
-}
-
-/** A WAV of `seconds` of a 440 Hz tone: what an agent's recording stands in for. */
-function toneWav(seconds: number, rate = 22050): number[] {
-  const samples = Math.round(seconds * rate);
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  return [...buf];
-}
-
-/** Stores a clip the way the speech layer's Dexie database (relais-speech, version 1) holds it. */
-async function storeClip(page: Page, clip: { key: string; lang: string; text: string; wav: number[] }) {
-  const textHash = speechTextHash(clip.text, clip.lang);
-  await page.evaluate(
-    async ({ key, lang, text, wav, textHash }) => {
-      const open = indexedDB.open('relais-speech', 10); // Dexie's version 1
-      open.onupgradeneeded = () => {
-        const clips = open.result.createObjectStore('clips', { keyPath: ['key', 'lang'] });
-        clips.createIndex('lang', 'lang');
-      };
-      const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-      const tx = db.transaction('clips', 'readwrite');
-      tx.objectStore('clips').put({ key, lang, text, textHash, mime: 'audio/wav', audio: new Uint8Array(wav).buffer, recordedAt: Date.now() });
-      await new Promise((ok, ko) => ((tx.oncomplete = ok), (tx.onerror = () => ko(tx.error))));
-      db.close();
-    },
-    { ...clip, textHash },
-  );
 }
 
 test('the speak button reads the service list, a form step and the receipt, and stops when the screen changes', async ({ page }) => {

@@ -5,28 +5,8 @@
  * Sound is observed on the page's speech <audio> element: its play and ended events.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { speechTextHash } from '../../src/core/speech/text.ts';
 import { openKioskOnline } from './support/kiosk.ts';
-
-/** A WAV of `seconds` of a 440 Hz tone: what an agent's recording stands in for. */
-function toneWav(seconds: number, rate = 22050): number[] {
-  const samples = Math.round(seconds * rate);
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20); // PCM
-  buf.writeUInt16LE(1, 22); // mono
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  return [...buf];
-}
+import { listen, storeClip, toneWav } from './support/speech.ts';
 
 async function openConsent(page: Page) {
   await openKioskOnline(page, process.env.RELAIS_URL!);
@@ -34,52 +14,6 @@ async function openConsent(page: Page) {
   await page.getByRole('button', { name: 'Commencer la demande' }).click();
   await expect(page.getByRole('heading', { name: 'Vos données personnelles' })).toBeVisible();
   expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0); // no native voice here
-}
-
-type Heard = { type: string; speaking: string | null; engine: string | null; duration: number; blob: boolean };
-
-/** Records every play/ended of the page's media, with what was highlighted and which engine spoke. */
-async function listen(page: Page) {
-  await page.evaluate(() => {
-    const log: Heard[] = ((window as unknown as { __heard: Heard[] }).__heard = []);
-    for (const type of ['play', 'ended']) {
-      document.addEventListener(
-        type,
-        (event) => {
-          const audio = event.target as HTMLAudioElement;
-          log.push({
-            type,
-            speaking: document.querySelector('[data-speaking="true"]')?.id ?? null,
-            engine: document.querySelector('[data-speech-engine]')?.getAttribute('data-speech-engine') ?? null,
-            duration: audio.duration,
-            blob: audio.currentSrc.startsWith('blob:'),
-          });
-        },
-        true,
-      );
-    }
-  });
-  return () => page.evaluate(() => (window as unknown as { __heard: Heard[] }).__heard);
-}
-
-/** Stores a clip the way the speech layer's Dexie database (relais-speech, version 1) holds it. */
-async function storeClip(page: Page, clip: { key: string; lang: string; text: string; wav: number[] }) {
-  const textHash = speechTextHash(clip.text, clip.lang);
-  await page.evaluate(
-    async ({ key, lang, text, wav, textHash }) => {
-      const open = indexedDB.open('relais-speech', 10); // Dexie's version 1
-      open.onupgradeneeded = () => {
-        const clips = open.result.createObjectStore('clips', { keyPath: ['key', 'lang'] });
-        clips.createIndex('lang', 'lang');
-      };
-      const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-      const tx = db.transaction('clips', 'readwrite');
-      tx.objectStore('clips').put({ key, lang, text, textHash, mime: 'audio/wav', audio: new Uint8Array(wav).buffer, recordedAt: Date.now() });
-      await new Promise((ok, ko) => ((tx.oncomplete = ok), (tx.onerror = () => ko(tx.error))));
-      db.close();
-    },
-    { ...clip, textHash },
-  );
 }
 
 test('a recorded clip plays for its prompt, highlighted while it plays', async ({ page }) => {

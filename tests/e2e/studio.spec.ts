@@ -13,51 +13,12 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server-process.ts';
 import { openKioskOnline, signInStaff } from './support/kiosk.ts';
+import { listen, pcmWav } from './support/speech.ts';
 
-/** 16-bit PCM mono WAV, RIFF header written here: silence, a tone, silence. */
+/** The microphone's WAV: silence, a 440 Hz tone, silence. */
 function micWav(path: string, rate = 48000): void {
-  const parts = [0.5, 1, 0.5].map((s) => Math.round(s * rate));
-  const samples = parts.reduce((a, b) => a + b, 0);
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < parts[1]!; i++) buf.writeInt16LE(Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + (parts[0]! + i) * 2);
-  writeFileSync(path, buf);
-}
-
-type Heard = { type: string; speaking: string | null; engine: string | null; duration: number; blob: boolean };
-
-async function listen(page: Page) {
-  await page.evaluate(() => {
-    const log: Heard[] = ((window as unknown as { __heard: Heard[] }).__heard = []);
-    for (const type of ['play', 'ended']) {
-      document.addEventListener(
-        type,
-        (event) => {
-          const audio = event.target as HTMLAudioElement;
-          log.push({
-            type,
-            speaking: document.querySelector('[data-speaking="true"]')?.id ?? null,
-            engine: document.querySelector('[data-speech-engine]')?.getAttribute('data-speech-engine') ?? null,
-            duration: audio.duration,
-            blob: audio.currentSrc.startsWith('blob:'),
-          });
-        },
-        true,
-      );
-    }
-  });
-  return () => page.evaluate(() => (window as unknown as { __heard: Heard[] }).__heard);
+  const [before, tone, after] = [0.5, 1, 0.5].map((s) => Math.round(s * rate)) as [number, number, number];
+  writeFileSync(path, pcmWav(before + tone + after, rate, (i) => (i >= before && i < before + tone ? Math.round(12000 * Math.sin((2 * Math.PI * 440 * (i - before)) / rate)) : 0)));
 }
 
 /** The clip this kiosk holds for (key, lang) in relais-speech, without its audio. */
