@@ -55,4 +55,16 @@ describe('what fails', () => {
     const own: Bundles = { ...bundles, 'tzm-Latn': { common: { used: 'a {{x}}', unused: 'b', stray: 's' }, console: { title: 't' } } };
     expect(verdict('tzm-Latn', own).failures).toEqual(['tzm-Latn has common:stray, which neither Arabic nor French has', "tzm-Latn's common:used has a {{placeholder}} French does not"]);
   });
+  it("a plural form may show {{count}} where French's same form does not (tzm's one covers 11–99), but no other placeholder", () => {
+    const withDays: Bundles = {
+      ar: { figures: { days_zero: 'ي', days_one: 'يوم', days_two: 'يومان', days_few: '{{count}} أيام', days_many: '{{count}} يوما', days_other: '{{count}} يوم' } },
+      fr: { figures: { days_one: 'Dernier jour', days_other: '{{count}} derniers jours' } },
+      'tzm-Latn': { figures: { days_one: '{{count}} n wussan', days_other: '{{count}} n wussan' } },
+    };
+    const ref = new Set([...baseKeys(flatten(withDays.ar!)), ...baseKeys(flatten(withDays.fr!))]);
+    const fr = flatten(withDays.fr!);
+    expect(coverage('tzm-Latn', withDays, ref, fr).placeholderMismatches).toEqual([]);
+    const foreign: Bundles = { ...withDays, 'tzm-Latn': { figures: { days_one: '{{total}} n wussan', days_other: '{{count}} n wussan' } } };
+    expect(coverage('tzm-Latn', foreign, ref, fr).placeholderMismatches).toEqual(['figures:days_one']);
+  });
 });
