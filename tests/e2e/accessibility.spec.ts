@@ -3,24 +3,10 @@
  * the nine languages (Arabic right to left, Tifinagh and Latin Amazigh), and on the staff
  * screens. A violation fails the test with its rule id and targets.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { UI_LANGUAGES } from '../../src/core/i18n/languages.ts';
+import { violations } from './support/axe.ts';
 import { DEMO_SUPERVISOR, openKioskOnline, signInStaff } from './support/kiosk.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function violations(page: Page, screen: string): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource }).catch(async () => {
-    // The kiosk's CSP forbids inline scripts: evaluate the source instead.
-    await page.evaluate(axeSource);
-  });
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
-    violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-  };
-  return result.violations.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const lang of UI_LANGUAGES) {
   test(`every screen of an application passes axe's WCAG A/AA rules in ${lang}`, async ({ browser }) => {

@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { chooseLanguage, DEMO_SUPERVISOR, fillResidenceCertificate, finishResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
+import { violations } from './support/axe.ts';
 
 const DEMO_AGENT = { id: 'agent-demo', pin: '246810' };
 const REFUSED_NAME = 'Aicha \u202EAit Brahim'; // U+202E RIGHT-TO-LEFT OVERRIDE: the server refuses it in an answer
@@ -73,14 +74,18 @@ test('a refused application is shown with its reason; discarding it needs a reas
     await expect(item).toContainText(trackingCode);
     await expect(item.getByTestId('attention-reasons')).toContainText('Prénom et nom : le format n’est pas reconnu.');
     await expect(item).toHaveAttribute('data-correctable', 'true');
+    const found = await violations(page, 'needs attention');
 
     await item.getByRole('button', { name: 'Écarter…' }).click();
     const next = item.getByRole('button', { name: 'Continuer' });
     await expect(next).toBeDisabled(); // no reason, no discard
     await item.getByLabel('Le citoyen renonce').check();
     await item.getByLabel('Précision (facultatif, sans donnée personnelle)').fill('Ne reviendra pas.');
+    found.push(...(await violations(page, 'discard reason')));
     await next.click();
     await expect(item).toContainText(`Écarter définitivement la demande ${trackingCode} ?`);
+    found.push(...(await violations(page, 'discard confirmation')));
+    expect(found).toEqual([]);
     expect((await outboxItem(page, id))?.status).toBe('needs-attention'); // nothing happens before the confirmation
     await item.getByRole('button', { name: 'Oui, écarter' }).click();
     await expect(page.getByTestId('attention-message')).toHaveText(`Demande ${trackingCode} écartée.`);
@@ -122,6 +127,7 @@ test('handed back, an agent enters it again with the citizen: the correction arr
     const toCorrect = corrections.locator(`[data-id="${original.id}"]`);
     await expect(toCorrect).toContainText(original.trackingCode);
     await expect(toCorrect).toContainText('Prénom et nom : le format n’est pas reconnu.');
+    expect(await violations(page, 'corrections to make')).toEqual([]);
     await toCorrect.getByRole('button', { name: 'Refaire la demande avec le citoyen' }).click();
     await expect(page.getByRole('heading', { name: 'Vos données personnelles' })).toBeVisible();
     await page.getByRole('button', { name: 'J’accepte' }).click();
