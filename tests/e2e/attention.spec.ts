@@ -9,25 +9,15 @@
  * replaced.
  */
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
 import { chooseLanguage, DEMO_SUPERVISOR, fillResidenceCertificate, finishResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
-import { storedSubmissions } from './support/server-rows.ts';
+import { serverQuery, storedSubmissions } from './support/server-rows.ts';
 import { violations } from './support/axe.ts';
 
 const DEMO_AGENT = { id: 'agent-demo', pin: '246810' };
 const REFUSED_NAME = 'Aicha \u202EAit Brahim'; // U+202E RIGHT-TO-LEFT OVERRIDE: the server refuses it in an answer
 
-async function serverRows<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.RELAIS_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 const auditRows = (applicationId: string) =>
-  serverRows<{ action: string; actor: string; reason: string | null; note: string | null }>('SELECT action, actor, reason, note FROM audit_events WHERE application_id = $1 ORDER BY at, action', [applicationId]);
+  serverQuery<{ action: string; actor: string; reason: string | null; note: string | null }>('SELECT action, actor, reason, note FROM audit_events WHERE application_id = $1 ORDER BY at, action', [applicationId]);
 
 /** What this terminal's outbox holds for one application (status, and whether the sealed answers are still there). */
 async function outboxItem(page: Page, id: string): Promise<{ status: string; sealed: boolean } | null> {
@@ -139,7 +129,7 @@ test('handed back, an agent enters it again with the citizen: the correction arr
     expect(correction.id).not.toBe(original.id);
     await expect(page.locator('.delivery-status')).toHaveAttribute('data-status', 'delivered');
 
-    const stored = await serverRows<{ corrects: string | null; assisted_by: string | null }>('SELECT corrects::text AS corrects, assisted_by FROM submissions WHERE id = $1', [correction.id]);
+    const stored = await serverQuery<{ corrects: string | null; assisted_by: string | null }>('SELECT corrects::text AS corrects, assisted_by FROM submissions WHERE id = $1', [correction.id]);
     expect(stored).toEqual([{ corrects: original.id, assisted_by: DEMO_AGENT.id }]);
     expect(await storedSubmissions(original.id)).toEqual([]);
     expect(await outboxItem(page, original.id)).toEqual({ status: 'replaced', sealed: false });

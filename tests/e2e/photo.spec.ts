@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { startDroppingProxy } from './support/dropping-proxy.ts';
-import { openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
+import { fillCnieAppointmentToPhotos, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 async function storedAttachments(id: string): Promise<Array<{ field_id: string; media_type: string; size: number; sha256: string; data: Buffer }>> {
@@ -80,8 +80,6 @@ async function keptImage(page: Page, field: string): Promise<{ sha256: string; s
   return { sha256, size: bytes.length, width: kept.width, height: kept.height, bytes };
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 test('a photo and a signature go offline → queued → online → delivered in resumable chunks, byte-identical on the server', async ({ browser }) => {
   const proxy = await startDroppingProxy(process.env.RELAIS_URL!);
   const context = await browser.newContext();
@@ -91,22 +89,9 @@ test('a photo and a signature go offline → queued → online → delivered in 
     const original = await makeJpeg(page);
     expect(original.length).toBeGreaterThan(1_000_000);
 
-    await page.locator('[data-service="cnie-appointment"]').click();
-    await page.getByRole('button', { name: 'Commencer la demande' }).click();
-    await page.getByRole('button', { name: 'J’accepte' }).click();
-    await page.locator('input[name="reason"][value="first"]').check();
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByLabel('Prénom et nom').fill('Youssef Ait Lahcen');
-    await page.getByLabel('Date de naissance').fill('1990-04-02');
-    await page.getByLabel('Adresse (douar, commune)').fill('Douar Tagmoute, Tafraout');
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByLabel('Disponible à partir du').fill(isoDate(new Date(Date.now() + 3 * 86_400_000)));
-    await page.locator('input[name="timeSlots"][value="morning"]').check();
-    await page.getByLabel('Numéro de téléphone').fill('06 12 34 56 78');
-    await page.getByRole('button', { name: 'Suivant' }).click();
+    await fillCnieAppointmentToPhotos(page);
 
     // The photo: a file, cropped by dragging, turned a quarter, compressed.
-    await expect(page.getByText('Photo de la CNIE (recto)')).toBeVisible();
     await page.getByTestId('file-cniePhoto').setInputFiles({ name: 'cnie.jpg', mimeType: 'image/jpeg', buffer: original });
     await page.getByRole('button', { name: 'Tourner d’un quart de tour' }).click();
     const area = (await page.getByTestId('crop-area').boundingBox())!;

@@ -13,7 +13,7 @@
  */
 import { chromium, expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
-import { chooseLanguage, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
+import { chooseLanguage, fillCnieAppointmentToPhotos, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
@@ -49,27 +49,9 @@ async function withQueuedApplication(context: BrowserContext, page: Page): Promi
   return queued;
 }
 
-/** The ID-card appointment up to its photo step (the photo.spec route). */
-async function toPhotoStep(page: Page): Promise<void> {
-  await page.locator('[data-service="cnie-appointment"]').click();
-  await page.getByRole('button', { name: 'Commencer la demande' }).click();
-  await page.getByRole('button', { name: 'J’accepte' }).click();
-  await page.locator('input[name="reason"][value="first"]').check();
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Prénom et nom').fill('Youssef Ait Lahcen');
-  await page.getByLabel('Date de naissance').fill('1990-04-02');
-  await page.getByLabel('Adresse (douar, commune)').fill('Douar Tagmoute, Tafraout');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Disponible à partir du').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
-  await page.locator('input[name="timeSlots"][value="morning"]').check();
-  await page.getByLabel('Numéro de téléphone').fill('06 12 34 56 78');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await expect(page.getByText('Photo de la CNIE (recto)')).toBeVisible();
-}
-
 /** A JPEG of noise (hard to compress: some 100s of KB), as a camera file. */
 async function photoFile(page: Page, width: number, height: number): Promise<Buffer> {
-  const base64 = await page.evaluate(async ([width, height]) => {
+  const base64 = await page.evaluate(async ({ width, height }) => {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -82,7 +64,7 @@ async function photoFile(page: Page, width: number, height: number): Promise<Buf
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(text);
-  }, [width, height]);
+  }, { width, height });
   return Buffer.from(base64, 'base64');
 }
 
@@ -149,7 +131,7 @@ test.describe('a kiosk whose browser reports its real quota', () => {
       await page.getByRole('button', { name: /Relais/ }).first().click(); // home
 
       await shrinkQuota(cdp, page, 0.92);
-      await toPhotoStep(page);
+      await fillCnieAppointmentToPhotos(page);
       await page.getByRole('button', { name: 'Choisir un fichier' }).click();
       await expect(page.locator('.photo-field [role="alert"]')).toHaveText(QUOTA_FULL_PHOTO);
       await expect(page.getByTestId('preview-cniePhoto')).toHaveCount(0);
@@ -173,7 +155,7 @@ test.describe('a kiosk whose browser reports a static quota', () => {
     const cdp = await context.newCDPSession(page);
     try {
       const queued = await withQueuedApplication(context, page);
-      await toPhotoStep(page);
+      await fillCnieAppointmentToPhotos(page);
       const file = await photoFile(page, 1200, 900);
       expect((await page.evaluate(() => navigator.storage.estimate())).quota).toBeGreaterThan(1e9); // the estimate sees no limit
 

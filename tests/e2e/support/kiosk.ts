@@ -72,6 +72,24 @@ export async function finishResidenceCertificate(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Vérifiez vos réponses' })).toBeVisible();
 }
 
+/** Opens the ID-card appointment and fills it up to its photo and signature step. */
+export async function fillCnieAppointmentToPhotos(page: Page): Promise<void> {
+  await page.locator('[data-service="cnie-appointment"]').click();
+  await page.getByRole('button', { name: 'Commencer la demande' }).click();
+  await page.getByRole('button', { name: 'J’accepte' }).click();
+  await page.locator('input[name="reason"][value="first"]').check();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Prénom et nom').fill('Youssef Ait Lahcen');
+  await page.getByLabel('Date de naissance').fill('1990-04-02');
+  await page.getByLabel('Adresse (douar, commune)').fill('Douar Tagmoute, Tafraout');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Disponible à partir du').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+  await page.locator('input[name="timeSlots"][value="morning"]').check();
+  await page.getByLabel('Numéro de téléphone').fill('06 12 34 56 78');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await expect(page.getByText('Photo de la CNIE (recto)')).toBeVisible();
+}
+
 /** Submits from the review screen and returns the application's id and tracking code. */
 export async function submitAndReadReceipt(page: Page): Promise<{ id: string; trackingCode: string }> {
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();

@@ -2,7 +2,7 @@
 import pg from 'pg';
 
 /** One query on the e2e server's database, on its own connection. */
-async function serverQuery<Row>(sql: string, params: unknown[]): Promise<Row[]> {
+export async function serverQuery<Row>(sql: string, params: unknown[]): Promise<Row[]> {
   const client = new pg.Client({ connectionString: process.env.RELAIS_DATABASE_URL });
   await client.connect();
   try {
