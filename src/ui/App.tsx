@@ -261,10 +261,10 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     );
   } else if (route.name === 'figures' && staff?.role === 'supervisor') {
     screen = <FiguresScreen supervisor={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
-  } else if (route.name === 'attention' && staff?.role === 'supervisor') {
-    screen = <AttentionScreen supervisor={staff} onBack={() => setRoute({ name: 'terminals' })} />;
   } else if (route.name === 'bundles' && staff?.role === 'supervisor') {
     screen = <BundleScreen supervisor={staff} onBack={home} onSyncNow={syncNow} />;
+  } else if (route.name === 'attention' && staff?.role === 'supervisor') {
+    screen = <AttentionScreen supervisor={staff} onBack={() => setRoute({ name: 'terminals' })} />;
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'studio' && staff) {
