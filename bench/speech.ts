@@ -29,6 +29,7 @@ import { encodeWav, wavBytesPerMinute } from '../src/core/speech/trim.ts';
 import type { DeviceToken } from '../src/core/sync/protocol.ts';
 import { loadDemoCatalog } from '../tests/fixtures/catalog/demo-catalog.ts';
 import { chooseLanguage, enrollTerminal } from '../tests/e2e/support/kiosk.ts';
+import { storeClip } from '../tests/e2e/support/speech.ts';
 import { median, type BenchLine } from './lib/report.ts';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
@@ -50,24 +51,7 @@ async function openConsent(page: Page): Promise<void> {
 }
 
 /** Puts (wav given) or deletes the consent.title clip in the kiosk's relais-speech database. */
-async function setClip(page: Page, wav: number[] | null): Promise<void> {
-  await page.evaluate(
-    async ({ wav, textHash }) => {
-      const open = indexedDB.open('relais-speech', 10); // Dexie's version 1
-      open.onupgradeneeded = () => {
-        const clips = open.result.createObjectStore('clips', { keyPath: ['key', 'lang'] });
-        clips.createIndex('lang', 'lang');
-      };
-      const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
-      const tx = db.transaction('clips', 'readwrite');
-      if (wav) tx.objectStore('clips').put({ key: 'consent.title', lang: 'fr', text: 'Vos données personnelles', textHash, mime: 'audio/wav', audio: new Uint8Array(wav).buffer, recordedAt: Date.now() });
-      else tx.objectStore('clips').delete(['consent.title', 'fr']);
-      await new Promise((ok, ko) => ((tx.oncomplete = ok), (tx.onerror = () => ko(tx.error))));
-      db.close();
-    },
-    { wav, textHash: speechTextHash(TITLE, 'fr') },
-  );
-}
+const setClip = (page: Page, wav: number[] | null) => storeClip(page, { key: 'consent.title', lang: 'fr', text: TITLE, wav });
 
 /** Click on the speak button → `playing` of the speech audio, in ms; then reading is stopped. */
 async function speakToSound(page: Page): Promise<number> {

@@ -26,8 +26,8 @@ export function toneWav(seconds: number, rate = 22050): number[] {
   return [...pcmWav(Math.round(seconds * rate), rate, (i) => Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)))];
 }
 
-/** Stores a clip the way the speech layer's Dexie database (relais-speech, version 1) holds it. */
-export async function storeClip(page: Page, clip: { key: string; lang: string; text: string; wav: number[] }): Promise<void> {
+/** Stores a clip the way the speech layer's Dexie database (relais-speech, version 1) holds it; `wav: null` deletes it. */
+export async function storeClip(page: Page, clip: { key: string; lang: string; text: string; wav: number[] | null }): Promise<void> {
   const textHash = speechTextHash(clip.text, clip.lang);
   await page.evaluate(
     async ({ key, lang, text, wav, textHash }) => {
@@ -38,7 +38,8 @@ export async function storeClip(page: Page, clip: { key: string; lang: string; t
       };
       const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ko(open.error))));
       const tx = db.transaction('clips', 'readwrite');
-      tx.objectStore('clips').put({ key, lang, text, textHash, mime: 'audio/wav', audio: new Uint8Array(wav).buffer, recordedAt: Date.now() });
+      if (wav) tx.objectStore('clips').put({ key, lang, text, textHash, mime: 'audio/wav', audio: new Uint8Array(wav).buffer, recordedAt: Date.now() });
+      else tx.objectStore('clips').delete([key, lang]);
       await new Promise((ok, ko) => ((tx.oncomplete = ok), (tx.onerror = () => ko(tx.error))));
       db.close();
     },
