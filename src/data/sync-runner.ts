@@ -25,7 +25,6 @@ export class SyncRunner {
   ) {}
 
   async start(): Promise<void> {
-    await recoverOutbox(outboxStore(this.database), Date.now());
     window.addEventListener('online', this.onOnline);
     this.interval = setInterval(() => void this.run(), this.periodMs);
     void this.run();
@@ -67,18 +66,12 @@ export class SyncRunner {
   }
 
   private async pass(): Promise<SyncReport | null> {
-    const report = await navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
-      if (!lock) return null; // another tab is syncing
-      await renewTokenIfDue(this.database);
-      const transport = httpTransport(this.database);
-      return runSyncPass({
-        store: outboxStore(this.database),
-        transport,
-        attachments: transport,
-        now: Date.now,
-        random: Math.random,
-        lanes: 2,
-      });
+    const report = await this.lockedPass().catch((error: unknown) => {
+      // A full disk, or a database closed under us: nothing is lost (an item whose outcome
+      // could not be written is still 'sending' and the next pass requeues it); the
+      // interval tries again.
+      console.warn('sync pass failed', error);
+      return null;
     });
     if (report) await deliverAudit(this.database).catch(() => undefined); // next pass tries again
     // Whatever this pass did, wake up when the next queued item falls due.
@@ -87,5 +80,27 @@ export class SyncRunner {
       this.timer = setTimeout(() => void this.run(), Math.max(0, report.nextDueAt - Date.now()));
     }
     return report;
+  }
+
+  private async lockedPass(): Promise<SyncReport | null> {
+    return await navigator.locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+      if (!lock) return null; // another tab is syncing
+      const store = outboxStore(this.database);
+      // Under the lock no other pass runs, here or in another tab, so an item still in
+      // 'sending' was left by a pass that died (reload, crash) or could not write its
+      // outcome (a full disk): it goes back to the queue. Recovering only at start-up
+      // would leave such an item stuck until the next reload.
+      await recoverOutbox(store, Date.now());
+      await renewTokenIfDue(this.database);
+      const transport = httpTransport(this.database);
+      return runSyncPass({
+        store,
+        transport,
+        attachments: transport,
+        now: Date.now,
+        random: Math.random,
+        lanes: 2,
+      });
+    });
   }
 }
