@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ServiceDefinition } from '../core/forms/types.ts';
 import { db } from '../data/db.ts';
-import type { Draft } from '../data/draft.ts';
+import type { Draft, DraftAttachment } from '../data/draft.ts';
+import { findField } from '../core/forms/fields.ts';
 import { activeDraft, saveDraft, startDraft } from '../data/drafts-repo.ts';
 import { endSession } from '../data/session.ts';
 import { appendAudit } from '../data/audit-log.ts';
@@ -63,6 +64,12 @@ const BundleScreen = lazyComponent(() => import('./bundle/BundleScreen.tsx').the
 type Route = { name: 'welcome' } | { name: 'translations' } | { name: 'studio' } | { name: 'home' } | { name: 'enroll' } | { name: 'terminals' } | { name: 'attention' } | { name: 'figures' } | { name: 'intro'; service: ServiceDefinition } | { name: 'consent'; service: ServiceDefinition; corrects?: string } | { name: 'form' } | { name: 'receipt'; id: string; service: ServiceDefinition } | { name: 'outbox' } | { name: 'staff' } | { name: 'scan' } | { name: 'track'; code: string } | { name: 'bundles' };
 
 /** A receipt's link (`/?track=CODE`, e.g. opened by a phone that scanned it) starts on that application's status. */
+/** What a refused change added: a signature when each new or replaced attachment answers a signature field, else a photo. */
+function refusedKind(draft: Draft, attachments: Record<string, DraftAttachment>): 'photo' | 'signature' {
+  const added = Object.entries(attachments).filter(([field, a]) => draft.attachments?.[field]?.ref.id !== a.ref.id);
+  return added.length > 0 && added.every(([field]) => findField(draft.definition, field)?.type === 'signature') ? 'signature' : 'photo';
+}
+
 function startRoute(): Route {
   const link = parseTrackingUrl(location.search);
   if (!link) return { name: 'welcome' };
@@ -94,7 +101,8 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   const [syncing, setSyncing] = useState(false);
   // Why the last draft write failed: 'full' when the disk was (a new photo is then taken back).
   const [draftSaveFailed, setDraftSaveFailed] = useState<false | 'full' | 'failed'>(false);
-  const [photoRefused, setPhotoRefused] = useState(false);
+  // A photo or signature a full disk refused: the message names which one.
+  const [attachmentRefused, setAttachmentRefused] = useState<'photo' | 'signature' | null>(null);
   // Changing it remounts every screen, so no in-memory state of one citizen reaches the next.
   const [sessionNonce, setSessionNonce] = useState(0);
   // The agent or supervisor signed in on this terminal (in memory only: a reload signs out).
@@ -137,7 +145,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     if (reason === 'idle') signOut(); // a terminal left alone is not left signed in
     setDraft(null);
     setDraftSaveFailed(false);
-    setPhotoRefused(false);
+    setAttachmentRefused(null);
     setPickingLanguage(false);
     setDisplayOpen(false);
     setDisplay(DEFAULT_DISPLAY);
@@ -153,15 +161,15 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
     saveDraft(db(), next).then(
       () => {
         setDraftSaveFailed(false);
-        if (changes.attachments) setPhotoRefused(false);
+        if (changes.attachments) setAttachmentRefused(null);
       },
       (error: unknown) => {
         console.error('draft save failed', error);
         const full = isQuotaError(error);
-        // A full disk refuses a new photo first: it is taken back (the stored draft is the one before it).
+        // A full disk refuses a new photo or signature first: it is taken back (the stored draft is the one before it).
         if (full && changes.attachments) {
           setDraft((current) => (current === next ? draft : current));
-          setPhotoRefused(true);
+          setAttachmentRefused(refusedKind(draft, changes.attachments));
         } else setDraftSaveFailed(full ? 'full' : 'failed');
       },
     );
@@ -353,9 +361,9 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
           {t(draftSaveFailed === 'full' ? 'console:storage.draftFull' : 'form.draftSaveFailed')}
         </p>
       )}
-      {photoRefused && route.name === 'form' && (
+      {attachmentRefused && route.name === 'form' && (
         <p class="notice error" role="alert" data-testid="photo-refused">
-          {t('attachments.quotaFull')}
+          {t(attachmentRefused === 'signature' ? 'attachments.quotaFullSignature' : 'attachments.quotaFull')}
         </p>
       )}
       <IdleGuard active={staff !== null || (route.name !== 'home' && route.name !== 'outbox' && route.name !== 'welcome')} onExpire={() => void finishSession('idle')} />

@@ -111,6 +111,32 @@ async function untilWrites(page: Page, outcome: 'ok' | 'QuotaExceededError'): Pr
   await expect.poll(probe, { timeout: 90_000, intervals: [3_000] }).toBe(outcome);
 }
 
+/** Draws a zigzag (`dy` sets its swing) on the signature pad and saves it. */
+async function sign(page: Page, dy: number): Promise<void> {
+  const pad = (await page.getByTestId('signature-pad').boundingBox())!;
+  await page.mouse.move(pad.x + 40, pad.y + pad.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(pad.x + 40 + i * 20, pad.y + pad.height / 2 + (i % 2) * dy);
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Enregistrer la signature' }).click();
+}
+
+/**
+ * SHA-256 of the signature's pixels as the page shows them (its blob URL changes with each
+ * preview, and an offline page cannot fetch a blob URL).
+ */
+const signatureDigest = (page: Page) =>
+  page.getByTestId('preview-signature').evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', pixels)), (b) => b.toString(16).padStart(2, '0')).join('');
+  });
+
+const QUOTA_FULL_SIGNATURE = 'Il n’y a plus assez de place sur cette borne pour la signature. Vos réponses sont enregistrées ; prévenez l’agent.';
 const QUOTA_FULL_PHOTO = 'Il n’y a plus assez de place sur cette borne pour une photo. Vos réponses sont enregistrées ; prévenez l’agent.';
 
 test.describe('a kiosk whose browser reports its real quota', () => {
@@ -164,13 +190,9 @@ test.describe('a kiosk whose browser reports a static quota', () => {
       // With room: a photo and a signature are kept.
       await attachPhoto(page, file);
       await expect(page.getByTestId('preview-cniePhoto')).toBeVisible();
-      const pad = (await page.getByTestId('signature-pad').boundingBox())!;
-      await page.mouse.move(pad.x + 40, pad.y + pad.height / 2);
-      await page.mouse.down();
-      for (let i = 1; i <= 10; i++) await page.mouse.move(pad.x + 40 + i * 20, pad.y + pad.height / 2 + (i % 2) * 20);
-      await page.mouse.up();
-      await page.getByRole('button', { name: 'Enregistrer la signature' }).click();
+      await sign(page, 20);
       await expect(page.getByTestId('preview-signature')).toBeVisible();
+      const signature = await signatureDigest(page);
       const kept = (await page.locator('.attachment-preview figcaption').first().textContent())!; // 'Photo jointe (N Ko)'
 
       // No room. A new photo passes the estimate's check, but its write fails: it is taken back, the first one stays.
@@ -179,6 +201,12 @@ test.describe('a kiosk whose browser reports a static quota', () => {
       await attachPhoto(page, await photoFile(page, 900, 1200));
       await expect(page.getByTestId('photo-refused')).toHaveText(QUOTA_FULL_PHOTO);
       await expect(page.locator('.attachment-preview figcaption').first()).toHaveText(kept);
+      // So is a new signature, with its own message; the first one stays.
+      await page.getByRole('button', { name: 'Signer à nouveau' }).click();
+      await sign(page, -20);
+      await expect(page.getByTestId('photo-refused')).toHaveText(QUOTA_FULL_SIGNATURE);
+      await expect(page.getByTestId('preview-signature')).toBeVisible();
+      expect(await signatureDigest(page)).toBe(signature);
 
       // Nor can the next answer be written (the draft holds the photo): the page says so and goes on.
       await page.locator('.form-screen').getByRole('button', { name: 'Retour' }).click();
