@@ -8,9 +8,9 @@ import { relayConfigPath, relayConfigSource } from './relay/relay-config.ts';
 import { catalogVersion } from './catalog/catalog-reads.ts';
 import { readConfig } from './config.ts';
 import { prepare } from './start.ts';
-import { purgeExpiredKeys } from './submissions/idempotency.ts';
+import { housekeeping } from './store/housekeeping.ts';
 
-// A long-running server purges expired keys now and then, not only at start.
+// A long-running server clears expired keys and abandoned uploads now and then, not only at start.
 const PURGE_EVERY_MS = 12 * 3600 * 1000;
 
 async function main(): Promise<void> {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     console.log(`Relais is running: kiosk at http://localhost:${info.port}/ (store: ${db.kind}, catalog v${version})`);
   });
   const purge = setInterval(() => {
-    purgeExpiredKeys(db).catch((error) => console.error('Idempotency key purge failed:', error));
+    housekeeping(db).catch((error) => console.error('Housekeeping failed:', error));
   }, PURGE_EVERY_MS);
   purge.unref();
 

@@ -1,6 +1,6 @@
 /**
  * Everything a start does before serving: open the sealing keys (making the first one on
- * a first start), open and migrate the store, purge expired idempotency keys, publish the
+ * a first start), open and migrate the store, clear expired idempotency keys and abandoned uploads (store/housekeeping.ts), publish the
  * catalog folder. Kept apart from main.ts so tests and
  * scripts can start a server the same way without process signals.
  */
@@ -10,7 +10,7 @@ import type { ServerConfig } from './config.ts';
 import { openKeyRing, type KeyRing } from './keys/key-ring.ts';
 import { openDb, type Db } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
-import { purgeExpiredKeys } from './submissions/idempotency.ts';
+import { housekeeping } from './store/housekeeping.ts';
 
 export interface Prepared {
   db: Db;
@@ -46,8 +46,7 @@ export async function prepare(config: ServerConfig): Promise<Prepared> {
   const db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await migrate(db);
-    const purged = await purgeExpiredKeys(db);
-    if (purged > 0) console.log(`Purged ${purged} expired idempotency keys`);
+    await housekeeping(db);
     const catalog = await publishCatalogDir(db, config.catalogDir);
     return { db, keys, catalog };
   } catch (error) {

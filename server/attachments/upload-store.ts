@@ -111,3 +111,18 @@ export async function uploadsOf(db: Queryable, applicationId: string, attachment
 export async function dropUpload(db: Queryable, applicationId: string, attachmentId: string): Promise<void> {
   await db.query('DELETE FROM attachment_uploads WHERE application_id = $1 AND attachment_id = $2', [applicationId, attachmentId]);
 }
+
+/**
+ * An upload nothing was added to for this long is abandoned (its application was discarded,
+ * or its terminal replaced). A terminal that still holds it and comes back later finds no
+ * upload (404) and sends the photo again from byte 0: it keeps its sealed copy until the
+ * application is delivered, so nothing is lost.
+ */
+export const ABANDONED_UPLOAD_DAYS = 30;
+
+/** Deletes the half-done uploads untouched for ABANDONED_UPLOAD_DAYS; returns how many went. */
+export async function purgeAbandonedUploads(db: Queryable, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 24 * 3600 * 1000).toISOString();
+  const rows = await db.query('DELETE FROM attachment_uploads WHERE updated_at < $1::timestamptz RETURNING attachment_id', [before]);
+  return rows.length;
+}

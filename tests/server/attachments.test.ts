@@ -20,6 +20,7 @@ import { postSubmission } from './helpers/submissions.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
 import { enrollForTest, useDeviceToken, withDevice } from './helpers/terminal.ts';
 import { enrollTerminal } from '../../server/terminals/terminal-store.ts';
+import { ABANDONED_UPLOAD_DAYS, purgeAbandonedUploads } from '../../server/attachments/upload-store.ts';
 
 const CHUNK = 64 * 1024;
 const ANSWERS = {
@@ -231,6 +232,29 @@ describe.each(STORES)('attachments (%s)', (kind) => {
     const again = await postSubmission(app(), request, id);
     expect(again.status).toBe(201); // the first answer, replayed
     expect(await count('submissions')).toBe(1);
+  });
+
+  it('clears uploads left half done for 30 days; their terminal, back later, sends the photo again from byte 0 and it is stored', async () => {
+    const { id, request, files } = await application();
+    const file = files[0]!;
+    await put(app(), id, file.ref.id, file.sealed, 0, CHUNK); // then the terminal is gone for weeks
+    const other = await application();
+    await put(app(), other.id, other.files[0]!.ref.id, other.files[0]!.sealed, 0, CHUNK); // touched recently
+    const later = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
+    await db().query('UPDATE attachment_uploads SET updated_at = $2::timestamptz WHERE application_id = $1', [other.id, later(10).toISOString()]);
+
+    expect(await purgeAbandonedUploads(db(), later(ABANDONED_UPLOAD_DAYS - 1))).toBe(0);
+    expect(await purgeAbandonedUploads(db(), later(ABANDONED_UPLOAD_DAYS + 1))).toBe(1);
+    expect(await db().query('SELECT application_id::text AS id FROM attachment_uploads')).toEqual([{ id: other.id }]);
+
+    expect((await status(app(), id, file.ref.id)).status).toBe(404);
+    const resumed = await put(app(), id, file.ref.id, file.sealed, CHUNK, 2 * CHUNK);
+    expect(resumed.status).toBe(409);
+    expect(((await resumed.json()) as AttachmentUploadStatus).received).toBe(0);
+    expect(await uploadAll(app(), id, file)).toBe(Math.ceil(file.sealed.length / CHUNK));
+    expect((await postSubmission(app(), request, id)).status).toBe(201);
+    const [stored] = await db().query<{ data: Uint8Array }>('SELECT data FROM submission_attachments WHERE submission_id = $1', [id]);
+    expect(Buffer.from(stored!.data).equals(Buffer.from(file.bytes))).toBe(true);
   });
 
   it('refuses references that do not fit the answers: a photo answer naming no reference, a reference no answer names, over maxBytes', async () => {
