@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { trackingUrl } from '../../src/core/ids/track-url.ts';
 import { drawSymbol, inFrame, mjpegOf, type BwipSymbol } from './support/barcodes.ts';
+import { violations } from './support/axe.ts';
 import { chooseLanguage, enrollTerminal, fillResidenceCertificate, openKioskOnline, submitAndReadReceipt } from './support/kiosk.ts';
 
 const kioskUrl = () => process.env.RELAIS_URL!;
@@ -78,9 +79,14 @@ test('a receipt QR opens the application status at another kiosk; without camera
   await one.page.getByRole('button', { name: 'Voir la demande' }).click();
   await expect(one.page.getByRole('alert').filter({ hasText: 'Ce code n’est pas valable' })).toBeVisible();
 
-  // Offline: what this terminal knows, and it says so.
+  // Offline: what this terminal knows, and it says so. The code is typed on the on-screen
+  // keyboard (capitals and digits), as on a touch kiosk without a physical one.
   await one.context.setOffline(true);
-  await one.page.getByLabel('Code de suivi (sur le reçu)').fill(trackingCode.replace('-', '').toLowerCase());
+  await one.page.getByLabel('Code de suivi (sur le reçu)').fill('');
+  await one.page.locator('#scan-typed-code-osk-toggle').click();
+  const osk = one.page.locator('#scan-typed-code-osk');
+  for (const ch of trackingCode.replace('-', '')) await osk.locator(`.osk-key[data-key="${ch}"]`).click();
+  await expect(one.page.getByLabel('Code de suivi (sur le reçu)')).toHaveValue(trackingCode.replace('-', ''));
   await one.page.getByRole('button', { name: 'Voir la demande' }).click();
   await expect(one.page.getByTestId('track-code')).toHaveText(trackingCode);
   await expect(one.page.getByTestId('track-result')).toHaveAttribute('data-source', 'terminal');
@@ -147,6 +153,10 @@ test('no camera at all: the screen says so and the typed code still opens a stat
   await openScanner(page);
   await expect(page.getByTestId('scan-problem')).toBeVisible();
   await expect(page.locator('.scanner')).toHaveAttribute('data-camera', /^problem-(none|denied)$/);
+  // The screen, with its keyboard open, passes axe's WCAG A/AA rules.
+  await page.locator('#scan-typed-code-osk-toggle').click();
+  await expect(page.locator('#scan-typed-code-osk')).toBeVisible();
+  expect(await violations(page, 'scan, keyboard open')).toEqual([]);
   await page.getByLabel('Code de suivi (sur le reçu)').fill('7KQ2M-4ZP9D');
   await page.getByRole('button', { name: 'Voir la demande' }).click();
   await expect(page.getByTestId('track-code')).toHaveText('7KQ2M-4ZP9D');

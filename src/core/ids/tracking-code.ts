@@ -10,7 +10,7 @@ export interface Digester {
   digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const TRACKING_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TRACKING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
 export async function trackingCodeFor(applicationId: string, subtle: Digester): Promise<string> {
@@ -23,7 +23,7 @@ export async function trackingCodeFor(applicationId: string, subtle: Digester): 
     bits += 8;
     while (bits >= 5 && out.length < 10) {
       bits -= 5;
-      out += ALPHABET[(acc >> bits) & 31];
+      out += TRACKING_CODE_ALPHABET[(acc >> bits) & 31];
     }
     acc &= (1 << bits) - 1;
     if (out.length === 10) break;

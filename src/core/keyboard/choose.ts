@@ -44,6 +44,8 @@ const TEXT_LAYOUTS: LayoutId[] = ['tifinagh', 'arabic', 'latin', 'symbols'];
 export const PIN_KEYBOARD: KeyboardPlan = { initial: 'pin', layouts: ['pin'] };
 /** The three lines of an ID card's MRZ: capitals, digits and `<`. */
 export const MRZ_KEYBOARD: KeyboardPlan = { initial: 'mrz', layouts: ['mrz'] };
+/** A receipt's tracking code (`7K3QP-2M9XD`): capitals and digits; the dash is optional. */
+export const TRACKING_CODE_KEYBOARD: KeyboardPlan = { initial: 'cnie', layouts: ['cnie'] };
 /** A staff id (`agent-demo`): Latin letters, with digits and signs one switch away. */
 export const STAFF_ID_KEYBOARD: KeyboardPlan = { initial: 'latin', layouts: ['latin', 'symbols'] };
 

@@ -6,7 +6,9 @@
 import { useState } from 'preact/hooks';
 import { normalizeTrackingCode } from '../../core/ids/tracking-code.ts';
 import { meaningOf } from '../../core/scan/scan-result.ts';
+import { TRACKING_CODE_KEYBOARD } from '../../core/keyboard/choose.ts';
 import { useLang } from '../i18n/context.tsx';
+import { useOnScreenKeyboard } from '../keyboard/use-on-screen-keyboard.tsx';
 import { Scanner } from './Scanner.tsx';
 import type { Decoded } from './zxing-decode.ts';
 import './scan.css';
@@ -21,6 +23,7 @@ export function ScanScreen({ onTrack, onBack }: Props) {
   const [last, setLast] = useState<Decoded | null>(null);
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState(false);
+  const osk = useOnScreenKeyboard('scan-typed-code', TRACKING_CODE_KEYBOARD, t('scan.typeLabel'));
 
   const onRead = (read: Decoded) => {
     setLast(read);
@@ -47,8 +50,8 @@ export function ScanScreen({ onTrack, onBack }: Props) {
         </p>
       )}
       <form class="scan-typed" onSubmit={submitTyped} noValidate>
-        <label for="scan-typed-code">
-          {t('scan.typeLabel')}
+        <label for="scan-typed-code">{t('scan.typeLabel')}</label>
+        <div class="osk-field">
           <input
             id="scan-typed-code"
             name="trackingCode"
@@ -64,8 +67,11 @@ export function ScanScreen({ onTrack, onBack }: Props) {
               setTyped((e.target as HTMLInputElement).value);
               setTypedError(false);
             }}
+            {...osk.inputProps}
           />
-        </label>
+          {osk.toggle}
+        </div>
+        {osk.panel}
         <button type="submit" class="button primary">
           {t('scan.typeSubmit')}
         </button>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyboardFor, MRZ_KEYBOARD, PIN_KEYBOARD, scriptOf, STAFF_ID_KEYBOARD, textLayoutFor } from '../../../../src/core/keyboard/choose.ts';
+import { keyboardFor, MRZ_KEYBOARD, PIN_KEYBOARD, scriptOf, STAFF_ID_KEYBOARD, textLayoutFor, TRACKING_CODE_KEYBOARD } from '../../../../src/core/keyboard/choose.ts';
 import { canType, LAYOUTS } from '../../../../src/core/keyboard/layouts.ts';
+import { TRACKING_CODE_ALPHABET } from '../../../../src/core/ids/tracking-code.ts';
 import type { FieldType } from '../../../../src/core/forms/types.ts';
 
 describe('textLayoutFor: the UI language decides the script of free text', () => {
@@ -71,5 +72,11 @@ describe('keyboards of the inputs outside forms', () => {
     expect(STAFF_ID_KEYBOARD.initial).toBe('latin');
     expect(STAFF_ID_KEYBOARD.layouts.some((id) => canType(LAYOUTS[id], 'agent-demo'))).toBe(true);
     expect(STAFF_ID_KEYBOARD.layouts.some((id) => canType(LAYOUTS[id], '2'))).toBe(true);
+  });
+
+  it('a tracking code is typed on one layout: every letter and digit its alphabet uses is a key', () => {
+    const [only, ...others] = TRACKING_CODE_KEYBOARD.layouts;
+    expect(others).toEqual([]);
+    expect(canType(LAYOUTS[only!], TRACKING_CODE_ALPHABET)).toBe(true);
   });
 });
