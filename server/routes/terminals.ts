@@ -10,7 +10,7 @@
  * revocation are written to the audit log with the supervisor's id.
  */
 import type { Context, Handler } from 'hono';
-import { PIN_PATTERN, STAFF_ID_PATTERN, type RelayConfig } from '../../src/core/auth/staff.ts';
+import { PIN_PATTERN, STAFF_ID_PATTERN, type RelayConfig, type StaffRole } from '../../src/core/auth/staff.ts';
 import { MAX_TERMINAL_LABEL, STAFF_HEADER, STAFF_TOKEN_PATTERN, TERMINAL_ID_PATTERN, type EnrollmentRequest, type StaffSessionRequest } from '../../src/core/sync/protocol.ts';
 import { recordServerEvent } from '../audit/store-audit.ts';
 import { bearerToken, requestTerminal } from '../http/device-auth.ts';
@@ -116,14 +116,27 @@ export function openStaffSessionRoute({ db, relay }: TerminalRouteOptions): Hand
   };
 }
 
-export async function supervisorOf(c: Context, db: Db, relay: (() => RelayConfig) | undefined): Promise<{ staffId: string } | Response> {
+/**
+ * The relay member whose staff session (STAFF_HEADER) is open on the calling terminal, with
+ * the role the relay configuration gives them now: 401 staff-session-required when the token
+ * is missing, unknown, expired or of another terminal; 403 staff-removed when the member has
+ * left the relay since (the session loses its rights at once).
+ */
+export async function staffMemberOf(c: Context, db: Db, relay: (() => RelayConfig) | undefined): Promise<{ staffId: string; role: StaffRole } | Response> {
   const token = c.req.header(STAFF_HEADER);
   const session = token && STAFF_TOKEN_PATTERN.test(token) ? await findStaffSession(db, token, requestTerminal(c).terminalId) : null;
   if (!session) return problemResponse(401, 'staff-session-required', undefined, NO_STORE);
-  // A member removed from the relay, or no longer a supervisor, loses the session's rights at once.
   const member = relay?.().staff.find((s) => s.id === session.staffId);
-  if (!member || member.role !== 'supervisor') return problemResponse(403, 'not-a-supervisor', undefined, NO_STORE);
-  return { staffId: member.id };
+  if (!member) return problemResponse(403, 'staff-removed', undefined, NO_STORE);
+  return { staffId: member.id, role: member.role };
+}
+
+export async function supervisorOf(c: Context, db: Db, relay: (() => RelayConfig) | undefined): Promise<{ staffId: string } | Response> {
+  const member = await staffMemberOf(c, db, relay);
+  if (member instanceof Response && member.status === 401) return member;
+  // The supervisor's screens ask for the PIN again on not-a-supervisor, for a removed member too.
+  if (member instanceof Response || member.role !== 'supervisor') return problemResponse(403, 'not-a-supervisor', undefined, NO_STORE);
+  return { staffId: member.staffId };
 }
 
 export function endStaffSessionRoute({ db }: TerminalRouteOptions): Handler {

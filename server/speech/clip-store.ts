@@ -1,18 +1,21 @@
-/** Published clips in the store (migration 009): one per (language, prompt key). */
+/** Published clips in the store (migrations 009, 013): one per (language, prompt key). */
 import type { ManifestEntry } from '../../src/core/speech/manifest.ts';
 import type { Queryable } from '../store/db.ts';
 import type { CheckedClip } from './check-clip.ts';
 
-/** Stores or replaces a clip; true when it replaced one. */
-export async function saveClip(db: Queryable, clip: CheckedClip, terminalId: string, now = new Date()): Promise<{ replaced: boolean; entry: ManifestEntry }> {
+/**
+ * Stores or replaces a clip; true when it replaced one. `publishedBy` is the member whose
+ * staff session sent it (not in the manifest: terminals do not need it).
+ */
+export async function saveClip(db: Queryable, clip: CheckedClip, terminalId: string, publishedBy: string, now = new Date()): Promise<{ replaced: boolean; entry: ManifestEntry }> {
   const rows = await db.query<{ inserted: boolean }>(
-    `INSERT INTO speech_clips (language, prompt_key, text, text_hash, mime, audio, bytes, audio_hash, duration_ms, recorded_by, terminal_id, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz)
+    `INSERT INTO speech_clips (language, prompt_key, text, text_hash, mime, audio, bytes, audio_hash, duration_ms, recorded_by, terminal_id, published_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz)
      ON CONFLICT (language, prompt_key) DO UPDATE SET text = EXCLUDED.text, text_hash = EXCLUDED.text_hash, mime = EXCLUDED.mime,
        audio = EXCLUDED.audio, bytes = EXCLUDED.bytes, audio_hash = EXCLUDED.audio_hash, duration_ms = EXCLUDED.duration_ms,
-       recorded_by = EXCLUDED.recorded_by, terminal_id = EXCLUDED.terminal_id, updated_at = EXCLUDED.updated_at
+       recorded_by = EXCLUDED.recorded_by, terminal_id = EXCLUDED.terminal_id, published_by = EXCLUDED.published_by, updated_at = EXCLUDED.updated_at
      RETURNING (xmax = 0) AS inserted`,
-    [clip.lang, clip.key, clip.text, clip.textHash, clip.mime, Buffer.from(clip.audio), clip.audio.byteLength, clip.audioHash, clip.durationMs, clip.recordedBy, terminalId, now.toISOString()],
+    [clip.lang, clip.key, clip.text, clip.textHash, clip.mime, Buffer.from(clip.audio), clip.audio.byteLength, clip.audioHash, clip.durationMs, clip.recordedBy, terminalId, publishedBy, now.toISOString()],
   );
   const { audio: _audio, ...meta } = clip;
   return { replaced: rows[0]?.inserted === false, entry: { ...meta, bytes: clip.audio.byteLength, updatedAt: now.toISOString() } };

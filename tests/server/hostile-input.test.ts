@@ -300,6 +300,7 @@ const GUARDED: Array<[string, (app: Hono, authorization: string) => Promise<Resp
   ['terminal list', (app, authorization) => Promise.resolve(app.request('/api/terminals', { headers: { authorization } }))],
   ['revocation', (app, authorization) => post(app, '/api/terminals/relay-tafraout-01/revoke', '', { authorization })],
   ['figures', (app, authorization) => Promise.resolve(app.request('/api/relay/figures?days=30', { headers: { authorization } }))],
+  ['speech clip', (app, authorization) => post(app, '/api/speech/clips', JSON.stringify({ lang: 'fr', key: 'consent.title' }), { authorization })],
 ];
 const FORGED: Array<[string, (tokens: Context['tokens']) => string]> = [
   ['no token', () => ''],
@@ -325,6 +326,10 @@ add('device token: terminal list with a forged supervisor session', ({ app }) =>
 );
 add('device token: revocation without a supervisor session', ({ app }) => post(app, '/api/terminals/relay-tafraout-02/revoke', ''));
 add('device token: figures without a supervisor session', ({ app }) => Promise.resolve(app.request('/api/relay/figures?days=7&tz=UTC')));
+add('device token: speech clip without a staff session', ({ app }) => post(app, '/api/speech/clips', JSON.stringify({ lang: 'fr', key: 'consent.title' })));
+add('device token: speech clip with a forged staff session and SQL in the key', ({ app }) =>
+  post(app, '/api/speech/clips', JSON.stringify({ lang: 'fr', key: "x'; DROP TABLE speech_clips; --" }), { 'X-Relais-Staff': `rls_${'E'.repeat(43)}` }),
+);
 add('device token: figures with a forged supervisor session and SQL in the time zone', ({ app }) =>
   Promise.resolve(app.request(`/api/relay/figures?tz=${encodeURIComponent("UTC'; DROP TABLE submissions; --")}`, { headers: { 'X-Relais-Staff': `rls_${'D'.repeat(43)}` } })),
 );

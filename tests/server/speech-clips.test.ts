@@ -1,19 +1,20 @@
 /**
  * Recorded prompts published to the server (issue 3, items 4 and 5) on both stores: an
  * agent's clip is stored and replaced, listed in the manifest and downloaded byte for
- * byte; hostile bodies get a clean 4xx and store nothing; all of it needs a device token.
+ * byte; hostile bodies get a clean 4xx and store nothing; all of it needs a device token,
+ * and publishing a staff session opened on the same terminal by a member of the relay.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { MAX_PUBLISHED_CLIP_BYTES } from '../../server/speech/check-clip.ts';
 import type { RelayConfig } from '../../src/core/auth/staff.ts';
 import { fnv1a64, speechTextHash } from '../../src/core/speech/text.ts';
 import type { ManifestEntry, PublishClipRequest, SpeechManifest } from '../../src/core/speech/manifest.ts';
 import { encodeWav } from '../../src/core/speech/trim.ts';
-import type { Problem } from '../../src/core/sync/protocol.ts';
+import { STAFF_HEADER, type Problem } from '../../src/core/sync/protocol.ts';
 import { testKeys } from './helpers/keys.ts';
 import { STORES, useTestDb } from './helpers/test-db.ts';
-import { TEST_RELAY, useDeviceToken, withDevice } from './helpers/terminal.ts';
+import { AGENT_PIN, enrollForTest, openStaffSessionFor, SUPERVISOR_PIN, testRelayConfig, useDeviceToken, withDevice } from './helpers/terminal.ts';
 
 /** A short tone as WAV: what a trimmed recording is stored as. */
 function wav(seconds: number, freq = 440): Uint8Array {
@@ -30,20 +31,29 @@ function clip(over: Partial<PublishClipRequest> = {}, audio = wav(0.5)): Publish
   return { lang, key: 'consent.title', text, textHash: speechTextHash(text, lang), mime: 'audio/wav', durationMs: 500, recordedBy: 'agent-test', audio: b64(audio), ...over };
 }
 
-// The relay's staff, without PIN hashes (publishing checks membership only).
-const relay: RelayConfig = {
-  relayId: TEST_RELAY,
-  name: 'Test relay',
-  staff: [{ id: 'agent-test', name: 'Agent test', role: 'agent', pin: { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: 'AA', hash: 'AA' } }],
-};
-
 describe.each(STORES)('published speech clips (%s)', (kind) => {
   const db = useTestDb(kind);
   beforeEach(async () => db().exec('TRUNCATE speech_clips'));
   const token = useDeviceToken(db);
+  let members: RelayConfig; // a supervisor and an agent, with real PIN hashes
+  let relay: RelayConfig; // what the server reads now: a test may remove a member
+  let supervisor: string; // supervisor-test's session, opened on the test terminal before each test
+  beforeAll(async () => {
+    members = await testRelayConfig();
+  });
   const app = () => withDevice(createApp({ db: db(), keys: testKeys(), version: 'test', relay: () => relay }), token());
-  const post = (body: unknown) =>
-    app().request('/api/speech/clips', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  beforeEach(async () => {
+    relay = members;
+    supervisor = await openStaffSessionFor(app(), 'supervisor-test', SUPERVISOR_PIN);
+  });
+  const post = (body: unknown, staff: string | null = supervisor) =>
+    app().request('/api/speech/clips', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(staff === null ? {} : { [STAFF_HEADER]: staff }) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const codeOf = async (res: Response) => [res.status, ((await res.json()) as Problem).code];
+  const publishers = async () => db().query<{ recorded_by: string; published_by: string | null }>('SELECT recorded_by, published_by FROM speech_clips');
   const manifest = async (query = '') => ((await (await app().request(`/api/speech/manifest${query}`)).json()) as SpeechManifest).clips;
   const stored = async () => (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM speech_clips'))[0]!.n;
 
@@ -122,11 +132,53 @@ describe.each(STORES)('published speech clips (%s)', (kind) => {
     expect(await manifest()).toEqual([]);
   });
 
+  it('refuses to publish without a live staff session of this terminal (401) and stores nothing', async () => {
+    expect(await codeOf(await post(clip(), null))).toEqual([401, 'staff-session-required']);
+    expect(await codeOf(await post(clip(), `rls_${'C'.repeat(43)}`))).toEqual([401, 'staff-session-required']); // forged
+    expect(await codeOf(await post(clip(), "rls_' OR '1'='1"))).toEqual([401, 'staff-session-required']);
+    // A session another terminal opened does not carry over to this one.
+    const other = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test', relay: () => relay }), await enrollForTest(db(), 'relay-tafraout-02'));
+    const elsewhere = await openStaffSessionFor(other, 'supervisor-test', SUPERVISOR_PIN);
+    expect(await codeOf(await post(clip(), elsewhere))).toEqual([401, 'staff-session-required']);
+    // An expired session.
+    await db().query("UPDATE staff_sessions SET expires_at = now() - interval '1 minute'");
+    expect(await codeOf(await post(clip()))).toEqual([401, 'staff-session-required']);
+    expect(await stored()).toBe(0);
+  });
+
+  it("publishes with an agent's session, a colleague's recording included, and stores who published", async () => {
+    const agent = await openStaffSessionFor(app(), 'agent-test', AGENT_PIN);
+    const res = await post(clip({ recordedBy: 'supervisor-test' }), agent);
+    expect(res.status).toBe(201);
+    const entry = (await res.json()) as ManifestEntry;
+    expect(entry.recordedBy).toBe('supervisor-test');
+    expect(entry).not.toHaveProperty('publishedBy'); // terminals do not need it
+    expect(await publishers()).toEqual([{ recorded_by: 'supervisor-test', published_by: 'agent-test' }]);
+    expect((await manifest())[0]).not.toHaveProperty('publishedBy');
+    // Replaced by another member: the row names the new publisher.
+    expect((await post(clip({ text: 'Vos données' }))).status).toBe(200);
+    expect(await publishers()).toEqual([{ recorded_by: 'agent-test', published_by: 'supervisor-test' }]);
+  });
+
+  it('refuses a member removed from the relay after opening the session (403) and stores nothing', async () => {
+    const agent = await openStaffSessionFor(app(), 'agent-test', AGENT_PIN);
+    relay = { ...members, staff: members.staff.filter((s) => s.id !== 'agent-test') };
+    expect(await codeOf(await post(clip({ recordedBy: 'supervisor-test' }), agent))).toEqual([403, 'staff-removed']);
+    expect(await stored()).toBe(0);
+  });
+
+  it('answers 503 on a server without a relay configuration: no staff session can exist there', async () => {
+    const unconfigured = withDevice(createApp({ db: db(), keys: testKeys(), version: 'test' }), token());
+    const res = await unconfigured.request('/api/speech/clips', { method: 'POST', headers: { 'Content-Type': 'application/json', [STAFF_HEADER]: supervisor }, body: JSON.stringify(clip()) });
+    expect(await codeOf(res)).toEqual([503, 'enrollment-unavailable']);
+    expect(await stored()).toBe(0);
+  });
+
   it('needs a device token for every speech route', async () => {
     const bare = createApp({ db: db(), keys: testKeys(), version: 'test', relay: () => relay });
     expect((await bare.request('/api/speech/manifest')).status).toBe(401);
     expect((await bare.request('/api/speech/clips/fr/consent.title')).status).toBe(401);
-    const res = await bare.request('/api/speech/clips', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(clip()) });
+    const res = await bare.request('/api/speech/clips', { method: 'POST', headers: { 'Content-Type': 'application/json', [STAFF_HEADER]: supervisor }, body: JSON.stringify(clip()) });
     expect(res.status).toBe(401);
     expect(await stored()).toBe(0);
   });

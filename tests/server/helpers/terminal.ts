@@ -63,3 +63,13 @@ export async function testRelayConfig(): Promise<RelayConfig> {
     ],
   };
 }
+
+/**
+ * Opens a staff session through the real route (POST /api/staff/sessions) for the terminal
+ * whose device token `app` sends (see withDevice); returns the session token.
+ */
+export async function openStaffSessionFor(app: Hono, staffId: string, pin: string): Promise<string> {
+  const res = await app.request('/api/staff/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId, pin }) });
+  if (res.status !== 201) throw new Error(`opening ${staffId}'s staff session answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
