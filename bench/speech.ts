@@ -26,7 +26,7 @@ import { coverageOf, studioPrompts } from '../src/core/speech/prompts.ts';
 import { clipStatus } from '../src/core/speech/select.ts';
 import { speechTextHash } from '../src/core/speech/text.ts';
 import { encodeWav, wavBytesPerMinute } from '../src/core/speech/trim.ts';
-import type { DeviceToken } from '../src/core/sync/protocol.ts';
+import { API, STAFF_HEADER, type DeviceToken, type StaffSession } from '../src/core/sync/protocol.ts';
 import { loadDemoCatalog } from '../tests/fixtures/catalog/demo-catalog.ts';
 import { chooseLanguage, enrollTerminal } from '../tests/e2e/support/kiosk.ts';
 import { storeClip } from '../tests/e2e/support/speech.ts';
@@ -154,10 +154,14 @@ export async function speechBench(url: string, device: DeviceToken, runs = 5): P
     await browser.close();
   }
 
-  // Publish the clip timed above, as an agent would, then read coverage from the server's manifest.
+  // Publish the clip timed above, as an agent would (a staff session opened with the demo
+  // agent's PIN on this terminal), then read coverage from the server's manifest.
   const auth = { Authorization: `Bearer ${device.token}` };
+  const opened = await fetch(`${url}${API.staffSessions}`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: 'agent-demo', pin: '246810' }) });
+  if (opened.status !== 201) throw new Error(`opening the demo agent's staff session answered ${opened.status}`);
+  const { token: staff } = (await opened.json()) as StaffSession;
   const body = { lang: 'fr', key: 'consent.title', text: TITLE, textHash: speechTextHash(TITLE, 'fr'), mime: 'audio/wav', durationMs: 1000, recordedBy: 'agent-demo', audio: Buffer.from(toneWav(1)).toString('base64') };
-  const published = await fetch(`${url}/api/speech/clips`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const published = await fetch(`${url}/api/speech/clips`, { method: 'POST', headers: { ...auth, [STAFF_HEADER]: staff, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (!published.ok) throw new Error(`publishing the bench clip answered ${published.status}`);
   const manifest = ((await (await fetch(`${url}/api/speech/manifest`, { headers: auth })).json()) as SpeechManifest).clips;
   const services = loadDemoCatalog().map((f) => f.json as ServiceDefinition);
