@@ -7,13 +7,14 @@
 import { clipsToDownload, clipsToPublish, type ManifestEntry, type PublishClipRequest, type SpeechManifest } from '../core/speech/manifest.ts';
 import { spokenLanguage } from '../core/speech/lang.ts';
 import { clipStatus } from '../core/speech/select.ts';
-import { API, type Problem } from '../core/sync/protocol.ts';
+import { API, STAFF_HEADER, type Problem, type StaffSession } from '../core/sync/protocol.ts';
 import type { RelaisDb } from '../data/db.ts';
 import { apiFetch } from '../data/enrollment.ts';
 import { clipStore, type ClipStore } from './clip-store.ts';
 import { isQuotaError } from '../core/storage/quota.ts';
 
-export type ClipSyncResult = { ok: true; downloaded: number; failed: number } | { ok: false; reason: 'offline' | 'http' | 'unreadable'; status?: number };
+/** `session`: publishing needs the publisher's staff session, and the server refused it (ended, or the member left the relay). */
+export type ClipSyncResult = { ok: true; downloaded: number; failed: number } | { ok: false; reason: 'offline' | 'http' | 'unreadable' | 'session'; status?: number };
 
 function isManifest(body: unknown): body is SpeechManifest {
   const clips = (body as Partial<SpeechManifest> | null)?.clips;
@@ -88,11 +89,14 @@ export interface PublishResult {
 /**
  * Publishes this kiosk's current clips of a language that the server lacks or holds
  * another version of (stale clips are not published: their text is no longer the UI's).
- * `currentText` gives each prompt's text as the kiosk shows it now.
+ * `session` is the publishing member's staff session (the server records who published);
+ * `recordedBy` names the recorder of clips that do not say. `currentText` gives each
+ * prompt's text as the kiosk shows it now.
  */
 export async function publishLanguage(
   database: RelaisDb,
   lang: string,
+  session: StaffSession,
   recordedBy: string,
   currentText: ReadonlyMap<string, string>,
   store: ClipStore = clipStore(),
@@ -119,10 +123,12 @@ export async function publishLanguage(
       ...(clip.durationMs !== undefined ? { durationMs: Math.round(clip.durationMs) } : {}),
     };
     try {
-      const res = await apiFetch(database, API.speechClips, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, baseUrl);
+      const res = await apiFetch(database, API.speechClips, { method: 'POST', headers: { 'Content-Type': 'application/json', [STAFF_HEADER]: session.token }, body: JSON.stringify(body) }, baseUrl);
       if (res.ok) result.published++;
       else {
         const problem = (await res.json().catch(() => null)) as Partial<Problem> | null;
+        // No clip can go without a session the server accepts: stop, and the studio asks for the PIN again.
+        if (problem?.code === 'staff-session-required' || problem?.code === 'staff-removed') return { ok: false, reason: 'session', status: res.status };
         result.failed.push({ key: clip.key, reason: problem?.detail ?? problem?.title ?? `HTTP ${res.status}` });
       }
     } catch {

@@ -276,7 +276,7 @@ export function App({ sync, catalogState, update, onEnrolled }: Props) {
   } else if (route.name === 'translations' && staff?.role === 'supervisor') {
     screen = <TranslationStatus onBack={home} />;
   } else if (route.name === 'studio' && staff) {
-    screen = <StudioScreen staff={staff} onBack={home} />;
+    screen = <StudioScreen staff={staff} session={staffSession} onSession={setStaffSession} onBack={home} />;
   } else if (route.name === 'scan') {
     screen = <ScanScreen onBack={home} onTrack={(code) => setRoute({ name: 'track', code })} />;
   } else if (route.name === 'track') {

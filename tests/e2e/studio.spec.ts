@@ -101,9 +101,14 @@ test('an agent records a prompt, trimmed, publishes it, and another terminal pla
   expect(kept).toMatchObject({ mime: 'audio/wav', durationMs: keptMs, recordedBy: 'agent-demo' });
   expect(kept!.bytes).toBe(44 + Math.round((keptMs / 1000) * 16000) * 2); // 16 kHz mono 16-bit
 
+  // Publishing asks the agent's PIN once: the server opens a staff session and notes who published.
   await studio.getByTestId('studio-publish').click();
+  await expect(studio.locator('form').getByText('Tapez votre code PIN : le serveur note qui publie les enregistrements.', { exact: false })).toBeVisible(); // (the prompt list holds the same text, to record)
+  await studio.locator('#studio-pin').fill('246810');
+  await studio.getByRole('button', { name: 'Confirmer' }).click();
   await expect(studio.getByTestId('studio-notice')).toHaveText('1 publiés, 0 déjà à jour, 0 refusés');
-  // Publishing again sends nothing: the server holds this version.
+  await expect(studio.locator('#studio-pin')).toHaveCount(0);
+  // Publishing again sends nothing (the server holds this version), and asks no PIN.
   await studio.getByTestId('studio-publish').click();
   await expect(studio.getByTestId('studio-notice')).toHaveText('0 publiés, 1 déjà à jour, 0 refusés');
 

@@ -16,7 +16,7 @@ import { useLiveQuery } from '../hooks/use-live-query.ts';
 import { useLang, useLocalized } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
-import { SupervisorPinForm } from '../staff/SupervisorPinForm.tsx';
+import { StaffPinForm } from '../staff/StaffPinForm.tsx';
 import { BarChart } from './BarChart.tsx';
 import { formatDuration } from './format.ts';
 import './figures.css';
@@ -127,7 +127,7 @@ export function FiguresScreen({ supervisor, session, onSession, onBack }: Props)
           </button>
         ))}
       </div>
-      {!session && <SupervisorPinForm supervisorId={supervisor.id} id="figures-pin" intro={t('figures:confirmPin')} onSession={onSession} onOffline={() => void showLocal('offline')} />}
+      {!session && <StaffPinForm staffId={supervisor.id} id="figures-pin" intro={t('figures:confirmPin')} onSession={onSession} onOffline={() => void showLocal('offline')} />}
       {message && (
         <p class="notice error" role="alert">
           {message}

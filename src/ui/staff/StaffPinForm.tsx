@@ -1,6 +1,7 @@
 /**
- * A supervisor types their PIN again so the server opens a session for its side of the
- * work (the relay's terminals, the figures). A refusal (wrong PIN, too many tries, no
+ * A member of staff types their PIN again so the server opens a session for its side of
+ * the work (a supervisor: the relay's terminals, the figures; anyone: publishing recorded
+ * prompts). A refusal (wrong PIN, too many tries, no
  * server) is said here, under the field.
  */
 import { useState } from 'preact/hooks';
@@ -12,7 +13,7 @@ import { useLang } from '../i18n/context.tsx';
 import { KeyboardInput } from '../keyboard/KeyboardInput.tsx';
 
 interface Props {
-  supervisorId: string;
+  staffId: string;
   /** The input's id (tests and the label use it). */
   id: string;
   /** Why the PIN is asked for. */
@@ -22,7 +23,7 @@ interface Props {
   onOffline?(): void;
 }
 
-export function SupervisorPinForm({ supervisorId, id, intro, onSession, onOffline }: Props) {
+export function StaffPinForm({ staffId, id, intro, onSession, onOffline }: Props) {
   const { t } = useLang();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function SupervisorPinForm({ supervisorId, id, intro, onSession, onOfflin
   const confirm = async () => {
     setBusy(true);
     setRefusal(null);
-    const result = await openStaffSession(db(), supervisorId, pin);
+    const result = await openStaffSession(db(), staffId, pin);
     setBusy(false);
     setPin('');
     if (result.ok) return onSession(result.value);
@@ -50,8 +51,8 @@ export function SupervisorPinForm({ supervisorId, id, intro, onSession, onOfflin
     >
       <p>{intro}</p>
       <div class="field">
-        <label for={id}>{t('enroll.pin')}</label>
-        <KeyboardInput id={id} plan={PIN_KEYBOARD} label={t('enroll.pin')} class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
+        <label for={id}>{t('staff.pin')}</label>
+        <KeyboardInput id={id} plan={PIN_KEYBOARD} label={t('staff.pin')} class="input" dir="ltr" type="password" inputMode="numeric" autoComplete="off" maxLength={12} value={pin} onInput={(e) => setPin((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))} />
       </div>
       {refusal && (
         <p class="notice error" role="alert">

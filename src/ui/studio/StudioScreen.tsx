@@ -13,11 +13,13 @@ import { spokenLanguage } from '../../core/speech/lang.ts';
 import { coverageOf, studioPrompts, type StudioPrompt } from '../../core/speech/prompts.ts';
 import { clipStatus, type ClipStatus } from '../../core/speech/select.ts';
 import type { StaffMember } from '../../core/auth/staff.ts';
+import type { StaffSession } from '../../core/sync/protocol.ts';
 import { db } from '../../data/db.ts';
 import { clipStore, type StoredClip } from '../../speech/clip-store.ts';
 import { playAudio, type Playback } from '../../speech/engines/audio.ts';
 import { useLang } from '../i18n/context.tsx';
 import { BackButton } from '../layout/BackButton.tsx';
+import { StaffPinForm } from '../staff/StaffPinForm.tsx';
 import { startRecording, type ActiveRecording } from './recorder.ts';
 import { trimRecording } from './trim-audio.ts';
 import { isQuotaError } from '../../core/storage/quota.ts';
@@ -37,7 +39,15 @@ async function loadPrompts(lang: UiLanguage): Promise<StudioPrompt[]> {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): void }) {
+interface Props {
+  staff: StaffMember;
+  /** The member's server session (publishing needs one); opened here with the PIN when missing. */
+  session: StaffSession | null;
+  onSession(session: StaffSession | null): void;
+  onBack(): void;
+}
+
+export function StudioScreen({ staff, session, onSession, onBack }: Props) {
   const { t, lang: uiLang } = useLang();
   const [lang, setLang] = useState<UiLanguage>(uiLang);
   const [prompts, setPrompts] = useState<StudioPrompt[] | null>(null);
@@ -51,6 +61,8 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
   const [lastTrim, setLastTrim] = useState<{ key: string; rawMs: number; durationMs: number } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [playback, setPlayback] = useState<{ key: string; p: Playback } | null>(null);
+  // Publishing waits for the PIN: the server records who published.
+  const [askingPin, setAskingPin] = useState(false);
   const spoken = spokenLanguage(lang);
 
   const refreshClips = async () => setClips(new Map((await clipStore().list(spoken)).map((c) => [c.key, c])));
@@ -146,13 +158,20 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
     await refreshClips();
   };
 
-  const publish = async () => {
-    setBusy('publish');
+  const publish = async (using: StaffSession | null = session) => {
     setNotice(null);
+    if (!using) return setAskingPin(true);
+    setAskingPin(false);
+    setBusy('publish');
     try {
       const { publishLanguage } = await import('../../speech/clip-sync.ts');
-      const result = await publishLanguage(db(), lang, staff.id, new Map((prompts ?? []).map((p) => [p.key, p.text])));
-      if ('ok' in result) setNotice({ kind: 'error', text: t(result.reason === 'offline' ? 'studio.publishOffline' : 'studio.publishRefused', { status: result.status ?? '' }) });
+      const result = await publishLanguage(db(), lang, using, staff.id, new Map((prompts ?? []).map((p) => [p.key, p.text])));
+      if ('ok' in result && result.reason === 'session') {
+        // The session ended (or the member left the relay): ask for the PIN again.
+        onSession(null);
+        setAskingPin(true);
+        setNotice({ kind: 'error', text: t('studio.publishSessionEnded') });
+      } else if ('ok' in result) setNotice({ kind: 'error', text: t(result.reason === 'offline' ? 'studio.publishOffline' : 'studio.publishRefused', { status: result.status ?? '' }) });
       else
         setNotice({
           kind: result.failed.length ? 'error' : 'ok',
@@ -206,6 +225,17 @@ export function StudioScreen({ staff, onBack }: { staff: StaffMember; onBack(): 
           {busy === 'publish' ? t('studio.publishing') : t('studio.publish')}
         </button>
       </div>
+      {askingPin && (
+        <StaffPinForm
+          staffId={staff.id}
+          id="studio-pin"
+          intro={t('studio.confirmPin')}
+          onSession={(opened) => {
+            onSession(opened);
+            void publish(opened);
+          }}
+        />
+      )}
       {notice && (
         <div class={`notice ${notice.kind === 'error' ? 'error' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="studio-notice">
           <p>{notice.text}</p>

@@ -18,7 +18,7 @@ import './console.css';
 import { useLang } from '../i18n/context.tsx';
 import { dateFormat } from '../i18n/locale.ts';
 import { BackButton } from '../layout/BackButton.tsx';
-import { SupervisorPinForm } from '../staff/SupervisorPinForm.tsx';
+import { StaffPinForm } from '../staff/StaffPinForm.tsx';
 
 interface Props {
   supervisor: StaffMember;
@@ -144,8 +144,8 @@ export function TerminalsScreen({ supervisor, session, onSession, onBack, onOpen
         />
       </section>
       {!session && (
-        <SupervisorPinForm
-          supervisorId={supervisor.id}
+        <StaffPinForm
+          staffId={supervisor.id}
           id="terminals-pin"
           intro={t('terminals.confirmPin')}
           onSession={(opened) => {
