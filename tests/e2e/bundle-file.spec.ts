@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openBundleScreen, openKioskOnline, queueApplications, terminalIdOf } from './support/kiosk.ts';
+import { openBundleScreen, queueApplications, twoTerminals } from './support/kiosk.ts';
 import { submissionRows } from './support/server-rows.ts';
 
 /** How many applications this terminal's outbox holds. */
@@ -31,13 +31,7 @@ async function importFile(page: Page, name: string, buffer: Buffer): Promise<voi
 test('five applications queued offline on terminal A travel by file to terminal B, are delivered once, and A learns they are delivered', async ({ browser }) => {
   test.setTimeout(300_000);
   const url = process.env.RELAIS_URL!;
-  const a = await browser.newContext({ acceptDownloads: true });
-  const b = await browser.newContext();
-  const pageA = await a.newPage();
-  const pageB = await b.newPage();
-  await openKioskOnline(pageA, url);
-  await openKioskOnline(pageB, url);
-  const terminalB = await terminalIdOf(pageB);
+  const { a, b, pageA, pageB, terminalB } = await twoTerminals(browser, url, { acceptDownloads: true });
 
   // Terminal A has no network: five citizens' applications wait, sealed.
   await a.setOffline(true);

@@ -5,18 +5,12 @@
  * enrolled again, it delivers that application once.
  */
 import { expect, test } from '@playwright/test';
-import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, openKioskOnline, signInStaff, submitAndReadReceipt, terminalIdOf } from './support/kiosk.ts';
+import { chooseLanguage, DEMO_SUPERVISOR, enrollTerminal, fillResidenceCertificate, signInStaff, submitAndReadReceipt, twoTerminals } from './support/kiosk.ts';
 import { storedSubmissions } from './support/server-rows.ts';
 
 test('a supervisor revokes a terminal; its application waits, sealed, until the terminal is enrolled again', async ({ browser }) => {
   const url = process.env.RELAIS_URL!;
-  const a = await browser.newContext();
-  const b = await browser.newContext();
-  const pageA = await a.newPage();
-  const pageB = await b.newPage();
-  await openKioskOnline(pageA, url);
-  await openKioskOnline(pageB, url);
-  const terminalB = await terminalIdOf(pageB);
+  const { a, b, pageA, pageB, terminalB } = await twoTerminals(browser, url);
 
   // On terminal A, the supervisor signs in, confirms the PIN with the server, and revokes B.
   await signInStaff(pageA, DEMO_SUPERVISOR.id, DEMO_SUPERVISOR.pin);

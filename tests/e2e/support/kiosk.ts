@@ -1,5 +1,5 @@
 /** What a person does at the kiosk, as reusable steps for the e2e specs. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** The demo supervisor the server creates with a fresh relay configuration (server/relay/relay-config.ts). */
 export const DEMO_SUPERVISOR = { id: 'supervisor-demo', pin: '135790' };
@@ -129,6 +129,17 @@ export async function terminalIdOf(page: Page): Promise<string> {
     dbh.close();
     return row.value;
   });
+}
+
+/** Two kiosks of the relay, each in its own browser context, both enrolled and online. */
+export async function twoTerminals(browser: Browser, url: string, optionsA: BrowserContextOptions = {}) {
+  const a = await browser.newContext(optionsA);
+  const b = await browser.newContext();
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  await openKioskOnline(pageA, url);
+  await openKioskOnline(pageB, url);
+  return { a, b, pageA, pageB, terminalB: await terminalIdOf(pageB) };
 }
 
 /** Citizens fill and submit the residence certificate `count` times (e.g. offline): the applications' ids. */
